@@ -1,0 +1,3 @@
+grammar Prec;
+program : EOF ;
+WS : [ \t\r\n]+ -> skip ;
