@@ -1,2 +1,8 @@
 package dev.prec.cli;
-public final class PrecCommand { public static void main(String[] a) { System.out.println("prec " + dev.prec.tensor.VectorProbe.lanes()); } }
+
+/** Entry point of the prec command (filled in by the language-core work). */
+public final class PrecCommand {
+    public static void main(String[] args) {
+        System.out.println("prec 0.1.0-SNAPSHOT");
+    }
+}
