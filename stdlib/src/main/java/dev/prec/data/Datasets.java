@@ -1,0 +1,20 @@
+package dev.prec.data;
+
+/**
+ * Factories for every data source, one per script declaration: {@code synthetic(...)} is
+ * {@link #markov(MarkovSpec)}.
+ */
+public final class Datasets {
+
+    private Datasets() {}
+
+    /**
+     * A Zipf-weighted Markov source with an exact entropy rate.
+     *
+     * @param spec validated parameters, e.g. {@link MarkovSpec#FIRST_ORDER_64}
+     * @return a new source; its stationary distribution is computed on first use
+     */
+    public static MarkovSource markov(MarkovSpec spec) {
+        return new MarkovSource(spec);
+    }
+}

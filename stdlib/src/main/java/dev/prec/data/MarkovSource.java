@@ -1,0 +1,99 @@
+package dev.prec.data;
+
+import java.util.OptionalDouble;
+
+/**
+ * Token sequences sampled from a Zipf-weighted Markov chain ({@link MarkovChain}), with its exact
+ * entropy rate as the loss floor.
+ *
+ * <p>Every sequence is a stretch of the stationary chain: its first {@code order} tokens are a
+ * state drawn from the stationary distribution and the rest follow the transitions, so every
+ * position has the same law and no burn-in bias exists. Sequence {@code n} of a split is drawn
+ * from the counter-based stream keyed by {@code (seed, split, n)}: it does not depend on any other
+ * sequence, the batch size, or the call order. Train and validation use different split tags,
+ * hence independent draws (they are disjoint as draws, though a low-entropy chain can produce the
+ * same token string in both, as any two samples can coincide).
+ */
+public final class MarkovSource implements Dataset {
+
+    /** Version of the sampling procedure, part of the fingerprint. */
+    private static final String VERSION = "markov-v1";
+
+    /** The chain sequences are sampled from. */
+    private final MarkovChain chain;
+
+    /**
+     * A source for the given parameters; the stationary distribution is computed when the first
+     * batch or the entropy rate is asked for.
+     *
+     * @param spec the source parameters, validated by their record
+     */
+    public MarkovSource(MarkovSpec spec) {
+        this.chain = new MarkovChain(spec);
+    }
+
+    /** The chain behind this source, for its probabilities and stationary distribution. */
+    public MarkovChain chain() {
+        return chain;
+    }
+
+    @Override
+    public int vocabSize() {
+        return chain.spec().vocab();
+    }
+
+    @Override
+    public void trainBatch(long step, int batch, int context, int[] out) {
+        fill(Streams.TRAIN, step, batch, context, out);
+    }
+
+    @Override
+    public void validationBatch(int index, int batch, int context, int[] out) {
+        fill(Streams.VALIDATION, index, batch, context, out);
+    }
+
+    private void fill(long split, long index, int batch, int context, int[] out) {
+        BatchLayout.check(index, batch, context, out);
+        long first = BatchLayout.firstSequence(index, batch);
+        int length = context + 1;
+        for (int b = 0; b < batch; b++) {
+            long key = CounterRng.key(chain.spec().seed(), split, first + b);
+            sampleSequence(new CounterRng(key), out, b * length, length);
+        }
+    }
+
+    /**
+     * Writes {@code length} tokens of the stationary chain to {@code out[offset ..]}.
+     *
+     * @param rng the sequence's own random stream
+     */
+    void sampleSequence(CounterRng rng, int[] out, int offset, int length) {
+        int state = chain.sampleStationary(rng.nextDouble());
+        int[] history = chain.tokensOf(state);
+        int head = Math.min(history.length, length);
+        System.arraycopy(history, 0, out, offset, head);
+        for (int i = head; i < length; i++) {
+            int token = chain.sampleNext(state, rng.nextDouble());
+            out[offset + i] = token;
+            state = chain.nextState(state, token);
+        }
+    }
+
+    @Override
+    public String fingerprint() {
+        MarkovSpec s = chain.spec();
+        return new ContentHash().add(VERSION).add(s.vocab()).add(s.order())
+                .add(Double.toString(s.zipf())).add(s.branching()).add(s.seed()).finish("markov");
+    }
+
+    /** The exact entropy rate of the chain, in nats per token (see {@link MarkovChain}). */
+    @Override
+    public OptionalDouble entropyRate() {
+        return OptionalDouble.of(chain.entropyRate());
+    }
+
+    @Override
+    public String toString() {
+        return "MarkovSource" + chain.spec();
+    }
+}
