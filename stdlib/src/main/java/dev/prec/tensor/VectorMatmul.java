@@ -1,0 +1,428 @@
+package dev.prec.tensor;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fast {@link Matmul}: Vector API micro-kernels on panels of B, run in parallel over fixed
+ * output tiles on a {@link WorkPool}.
+ *
+ * <p>Method (the classic blocking of Goto and van de Geijn, "Anatomy of high-performance matrix
+ * multiplication", ACM TOMS 34(3), 2008): B is first copied into panels of {@link #NR} columns
+ * ({@code k} rows of {@code NR} contiguous floats, zero-padded at the right edge), so the innermost
+ * loop reads it with unit stride whatever the layout of the product. A micro-kernel then keeps an
+ * {@code MR x NR} block of the result (6 rows x 2 vectors = 12 accumulators) in registers and, for
+ * each step {@code p} of the reduction, loads two vectors of the panel, broadcasts one element of
+ * A per row and issues 12 fused multiply-adds: 8 loads per 12 FMAs, and 12 independent chains to
+ * hide the FMA latency. The reduction is cut into blocks of {@link #KC} so a panel slice stays in
+ * the L1 cache while it is reused by all rows of a tile.
+ *
+ * <p>Determinism: every element of the result is computed as one chain
+ * {@code acc = accumulate ? out : 0; for p = 0..k-1: acc = fma(a(i,p), b(p,j), acc)}, whether it
+ * sits in a full register tile or at an edge, and whichever thread computes its tile. The result
+ * is therefore the same bits for any thread count; it differs from {@link ScalarMatmul} (which
+ * rounds the product before adding, and adds {@code out} last) only by rounding.
+ *
+ * <p>Requires {@link Vectorization#enabled()}; use {@link Matmuls#best()} to get this class or the
+ * scalar fallback.
+ */
+public final class VectorMatmul implements Matmul {
+
+    private static final VectorSpecies<Float> F = Lanes.FLOAT;
+    private static final int L = Lanes.LENGTH;
+    /** Rows of the register tile. */
+    static final int MR = 6;
+    /** Columns of the register tile and of a packed B panel: two vectors. */
+    static final int NR = 2 * L;
+    /** Reduction block: a panel slice of KC x NR floats (32 KB with 16 lanes) stays in L1. */
+    static final int KC = 256;
+    /** Row groups of MR rows per parallel tile. */
+    static final int TILE_GROUPS = 16;
+    /** Panels of NR columns per parallel tile. */
+    static final int TILE_PANELS = 4;
+    /** Products smaller than this (in flops) run on the calling thread only: dispatch would cost more. */
+    static final double SERIAL_FLOPS = 1.0e6;
+
+    /** Per-thread buffers, grown on demand and reused, so the step loop allocates nothing large. */
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** The pool to run tiles on, or null to use {@link WorkPool#shared()} at each call. */
+    private final WorkPool pool;
+
+    /** A matmul running on {@link WorkPool#shared()} (looked up at each call). */
+    public VectorMatmul() {
+        this.pool = null;
+    }
+
+    /**
+     * A matmul running on the given pool.
+     *
+     * @param pool the threads to use
+     */
+    public VectorMatmul(WorkPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    @Override
+    public void abT(float[] out, int outOff, float[] a, int aOff, float[] b, int bOff, MatmulShape s, boolean accumulate) {
+        multiply(new Product(out, outOff, s, accumulate),
+                new Operand(a, aOff, s.k(), 1), new Operand(b, bOff, 1, s.k()));
+    }
+
+    @Override
+    public void ab(float[] out, int outOff, float[] a, int aOff, float[] b, int bOff, MatmulShape s, boolean accumulate) {
+        multiply(new Product(out, outOff, s, accumulate),
+                new Operand(a, aOff, s.k(), 1), new Operand(b, bOff, s.n(), 1));
+    }
+
+    @Override
+    public void aTb(float[] out, int outOff, float[] a, int aOff, float[] b, int bOff, MatmulShape s, boolean accumulate) {
+        multiply(new Product(out, outOff, s, accumulate),
+                new Operand(a, aOff, 1, s.m()), new Operand(b, bOff, s.n(), 1));
+    }
+
+    /**
+     * A strided view of a matrix operand: element (r, c) is {@code data[offset + r*rowStride + c*colStride]}.
+     * For A, r is the result row i and c the reduction index p; for B, r is p and c the result column j.
+     */
+    private record Operand(float[] data, int offset, int rowStride, int colStride) {
+        Operand {
+            Objects.requireNonNull(data, "operand");
+        }
+
+        float at(int r, int c) {
+            return data[offset + r * rowStride + c * colStride];
+        }
+    }
+
+    /** The destination of one product and how to write it. */
+    private record Product(float[] out, int offset, MatmulShape shape, boolean accumulate) {
+        Product {
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(shape, "shape");
+        }
+    }
+
+    private void multiply(Product p, Operand a, Operand b) {
+        MatmulShape s = p.shape();
+        int m = s.m();
+        int n = s.n();
+        int k = s.k();
+        checkExtent("out", p.out(), p.offset(), (long) m * n);
+        checkExtent("a", a.data(), a.offset(), (long) m * k);
+        checkExtent("b", b.data(), b.offset(), (long) k * n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!p.accumulate()) {
+                Arrays.fill(p.out(), p.offset(), p.offset() + m * n, 0f);
+            }
+            return;
+        }
+        int panels = ceilDiv(n, NR);
+        long packedSize = (long) panels * NR * k;
+        if (packedSize > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("matmul too large to pack: " + s);
+        }
+        float[] packed = WORKSPACE.get().packedB((int) packedSize);
+        WorkPool threads = s.flops() < SERIAL_FLOPS ? null : (pool != null ? pool : WorkPool.shared());
+
+        run(threads, panels, q -> packPanel(packed, b, q, n, k));
+
+        int groups = ceilDiv(m, MR);
+        int rowTiles = ceilDiv(groups, TILE_GROUPS);
+        int colTiles = ceilDiv(panels, TILE_PANELS);
+        boolean rowMajorA = a.colStride() == 1;
+        run(threads, rowTiles * colTiles, tile -> {
+            int g0 = (tile % rowTiles) * TILE_GROUPS;
+            int q0 = (tile / rowTiles) * TILE_PANELS;
+            computeTile(p, a, packed, new TileRange(g0, Math.min(groups, g0 + TILE_GROUPS),
+                    q0, Math.min(panels, q0 + TILE_PANELS)), rowMajorA);
+        });
+    }
+
+    /**
+     * A rectangle of indices {@code [g0, g1) x [q0, q1)}: row groups and panels of one parallel tile,
+     * or rows and reduction steps of a block of A.
+     */
+    private record TileRange(int g0, int g1, int q0, int q1) {
+    }
+
+    /** A row-major block of floats: element (r, c) at {@code data[offset + r*stride + c]}. */
+    private record Block(float[] data, int offset, int stride) {
+    }
+
+    /** Copies {@code rows x cols} floats between blocks. */
+    private static void copyBlock(Block from, Block to, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(from.data(), from.offset() + r * from.stride(), to.data(), to.offset() + r * to.stride(), cols);
+        }
+    }
+
+    /**
+     * Copies rows {@code [g0, g1)} (fewer than MR) and reduction steps {@code [q0, q1)} of A into
+     * {@code block} as MR floats per step, rows beyond the edge zero, for {@link #kernelColumnMajorA}.
+     */
+    private static void packTail(float[] block, Operand a, TileRange r) {
+        int steps = r.q1() - r.q0();
+        Arrays.fill(block, 0, steps * MR, 0f);
+        for (int i = r.g0(); i < r.g1(); i++) {
+            for (int p = 0; p < steps; p++) {
+                block[p * MR + i - r.g0()] = a.at(i, r.q0() + p);
+            }
+        }
+    }
+
+    private static void run(WorkPool threads, int chunks, IntConsumer task) {
+        if (threads == null) {
+            for (int c = 0; c < chunks; c++) {
+                task.accept(c);
+            }
+        } else {
+            threads.forEachChunk(chunks, task);
+        }
+    }
+
+    /** Copies columns {@code [q*NR, q*NR + NR)} of B, all k rows, into panel q; zero beyond column n. */
+    private static void packPanel(float[] packed, Operand b, int q, int n, int k) {
+        int j0 = q * NR;
+        int cols = Math.min(NR, n - j0);
+        int base = q * NR * k;
+        if (b.colStride() == 1 && cols == NR) {
+            for (int p = 0; p < k; p++) {
+                int src = b.offset() + p * b.rowStride() + j0;
+                int dst = base + p * NR;
+                FloatVector.fromArray(F, b.data(), src).intoArray(packed, dst);
+                FloatVector.fromArray(F, b.data(), src + L).intoArray(packed, dst + L);
+            }
+        } else if (b.colStride() == 1) {
+            for (int p = 0; p < k; p++) {
+                int dst = base + p * NR;
+                System.arraycopy(b.data(), b.offset() + p * b.rowStride() + j0, packed, dst, cols);
+                Arrays.fill(packed, dst + cols, dst + NR, 0f);
+            }
+        } else {
+            // B stored transposed (abT): read each of its rows contiguously, write one panel column
+            for (int c = 0; c < cols; c++) {
+                int src = b.offset() + (j0 + c) * b.colStride();
+                for (int p = 0; p < k; p++) {
+                    packed[base + p * NR + c] = b.data()[src + p];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                Arrays.fill(packed, base + p * NR + cols, base + p * NR + NR, 0f);
+            }
+        }
+    }
+
+    /** Computes one parallel tile of the result, reduction block by reduction block. */
+    private static void computeTile(Product prod, Operand a, float[] packed, TileRange t, boolean rowMajorA) {
+        MatmulShape s = prod.shape();
+        int m = s.m();
+        int n = s.n();
+        int k = s.k();
+        Workspace local = WORKSPACE.get();
+        float[] out = prod.out();
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            boolean load = prod.accumulate() || p0 > 0;
+            for (int q = t.q0(); q < t.q1(); q++) {
+                int j0 = q * NR;
+                int cols = Math.min(NR, n - j0);
+                int bBase = q * NR * k + p0 * NR;
+                for (int g = t.g0(); g < t.g1(); g++) {
+                    int i0 = g * MR;
+                    int rows = Math.min(MR, m - i0);
+                    float[] c = out;
+                    int cBase = prod.offset() + i0 * n + j0;
+                    int ldc = n;
+                    if (cols < NR) {
+                        // right edge: work on a full-width scratch tile, copy the valid columns back
+                        c = local.edge();
+                        if (load) {
+                            copyBlock(new Block(out, cBase, n), new Block(c, 0, NR), rows, cols);
+                        }
+                        cBase = 0;
+                        ldc = NR;
+                    }
+                    if (rows == MR && rowMajorA) {
+                        kernelRowMajorA(a.data(), a.offset() + i0 * a.rowStride() + p0, a.rowStride(),
+                                packed, bBase, kc, c, cBase, ldc, load);
+                    } else if (rows == MR) {
+                        kernelColumnMajorA(a.data(), a.offset() + p0 * a.colStride() + i0, a.colStride(),
+                                packed, bBase, kc, c, cBase, ldc, rows, load);
+                    } else {
+                        // bottom edge: copy the rows into a zero-padded MR-wide block (column-major)
+                        float[] block = local.tailA();
+                        packTail(block, a, new TileRange(i0, i0 + rows, p0, p0 + kc));
+                        kernelColumnMajorA(block, 0, MR, packed, bBase, kc, c, cBase, ldc, rows, load);
+                    }
+                    if (cols < NR) {
+                        copyBlock(new Block(c, 0, NR), new Block(out, prod.offset() + i0 * n + j0, n), rows, cols);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The register tile for A stored by rows (abT, ab): {@code c[MR x NR] (+)= a[MR x kc] * panel[kc x NR]}
+     * with A's row r, step p at {@code a[aBase + r*lda + p]}. The six row pointers advance with unit
+     * stride, so the JIT can drop their bounds checks. Parameters are positional for speed; the only
+     * caller is {@link #computeTile}.
+     */
+    private static void kernelRowMajorA(float[] a, int aBase, int lda, float[] b, int bBase, int kc,
+            float[] c, int cBase, int ldc, boolean load) {
+        int a1 = aBase + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        int c0 = cBase;
+        int c1 = cBase + ldc;
+        int c2 = cBase + 2 * ldc;
+        int c3 = cBase + 3 * ldc;
+        int c4 = cBase + 4 * ldc;
+        int c5 = cBase + 5 * ldc;
+        FloatVector s00 = init(c, c0, load);
+        FloatVector s01 = init(c, c0 + L, load);
+        FloatVector s10 = init(c, c1, load);
+        FloatVector s11 = init(c, c1 + L, load);
+        FloatVector s20 = init(c, c2, load);
+        FloatVector s21 = init(c, c2 + L, load);
+        FloatVector s30 = init(c, c3, load);
+        FloatVector s31 = init(c, c3 + L, load);
+        FloatVector s40 = init(c, c4, load);
+        FloatVector s41 = init(c, c4 + L, load);
+        FloatVector s50 = init(c, c5, load);
+        FloatVector s51 = init(c, c5 + L, load);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            FloatVector x = FloatVector.broadcast(F, a[aBase + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = FloatVector.broadcast(F, a[a1 + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = FloatVector.broadcast(F, a[a2 + p]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = FloatVector.broadcast(F, a[a3 + p]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            x = FloatVector.broadcast(F, a[a4 + p]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            x = FloatVector.broadcast(F, a[a5 + p]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + L);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + L);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + L);
+        s40.intoArray(c, c4);
+        s41.intoArray(c, c4 + L);
+        s50.intoArray(c, c5);
+        s51.intoArray(c, c5 + L);
+    }
+
+    /**
+     * The register tile for A stored by columns (aTb, and the zero-padded bottom edge): row r, step p at
+     * {@code a[aBase + p*lda + r]}, six contiguous floats per step. Only the first {@code rows} rows
+     * of {@code c} are read and written. Parameters are positional for speed; the only caller is
+     * {@link #computeTile}.
+     */
+    private static void kernelColumnMajorA(float[] a, int aBase, int lda, float[] b, int bBase, int kc,
+            float[] c, int cBase, int ldc, int rows, boolean load) {
+        int c0 = cBase;
+        int c1 = cBase + ldc;
+        int c2 = cBase + 2 * ldc;
+        int c3 = cBase + 3 * ldc;
+        int c4 = cBase + 4 * ldc;
+        int c5 = cBase + 5 * ldc;
+        FloatVector s00 = init(c, c0, load);
+        FloatVector s01 = init(c, c0 + L, load);
+        FloatVector s10 = init(c, c1, load && 1 < rows);
+        FloatVector s11 = init(c, c1 + L, load && 1 < rows);
+        FloatVector s20 = init(c, c2, load && 2 < rows);
+        FloatVector s21 = init(c, c2 + L, load && 2 < rows);
+        FloatVector s30 = init(c, c3, load && 3 < rows);
+        FloatVector s31 = init(c, c3 + L, load && 3 < rows);
+        FloatVector s40 = init(c, c4, load && 4 < rows);
+        FloatVector s41 = init(c, c4 + L, load && 4 < rows);
+        FloatVector s50 = init(c, c5, load && 5 < rows);
+        FloatVector s51 = init(c, c5 + L, load && 5 < rows);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            int ai = aBase + p * lda;
+            FloatVector x = FloatVector.broadcast(F, a[ai]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = FloatVector.broadcast(F, a[ai + 1]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = FloatVector.broadcast(F, a[ai + 2]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = FloatVector.broadcast(F, a[ai + 3]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            x = FloatVector.broadcast(F, a[ai + 4]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            x = FloatVector.broadcast(F, a[ai + 5]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        if (1 < rows) {
+            s10.intoArray(c, c1);
+            s11.intoArray(c, c1 + L);
+        }
+        if (2 < rows) {
+            s20.intoArray(c, c2);
+            s21.intoArray(c, c2 + L);
+        }
+        if (3 < rows) {
+            s30.intoArray(c, c3);
+            s31.intoArray(c, c3 + L);
+        }
+        if (4 < rows) {
+            s40.intoArray(c, c4);
+            s41.intoArray(c, c4 + L);
+        }
+        if (5 < rows) {
+            s50.intoArray(c, c5);
+            s51.intoArray(c, c5 + L);
+        }
+    }
+
+    private static FloatVector init(float[] c, int index, boolean load) {
+        return load ? FloatVector.fromArray(F, c, index) : FloatVector.zero(F);
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    private static void checkExtent(String name, float[] array, int offset, long extent) {
+        if (offset < 0 || offset + extent > array.length) {
+            throw new IndexOutOfBoundsException(name + " needs " + extent + " floats from offset " + offset
+                    + " but has length " + array.length);
+        }
+    }
+}
