@@ -6,8 +6,8 @@ package dev.prec.model;
  * <p>Parameter count (no biases anywhere):
  * <ul>
  *   <li>per layer: attention {@code 4 C^2} (query, key, value, output), MLP {@code 3 C F} (SwiGLU) or
- *       {@code 2 C F} (GELU), two norm gains {@code 2 C}, plus {@code 2 C} with {@link
- *       ModelOptions#subNorm()};</li>
+ *       {@code 2 C F} (GELU), two norm gains {@code 2 C}, plus {@code C + F} with {@link
+ *       ModelOptions#subNorm()} (gains before the attention output and the MLP down projection);</li>
  *   <li>final norm gain {@code C};</li>
  *   <li>token embedding {@code V C}, and an LM head {@code V C} more when it is untied.</li>
  * </ul>
@@ -101,7 +101,7 @@ public record TransformerConfig(int layers, int width, int heads, double mlpRati
     /** Parameters of one block: attention, MLP and norm gains. */
     public long paramsPerLayer() {
         long c = width;
-        long norms = (options.subNorm() ? 4L : 2L) * c;
+        long norms = 2L * c + (options.subNorm() ? c + mlpHidden() : 0L);
         return 4 * c * c + (long) mlpMatrices() * c * mlpHidden() + norms;
     }
 

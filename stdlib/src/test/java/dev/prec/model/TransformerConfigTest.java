@@ -31,7 +31,8 @@ class TransformerConfigTest {
         TransformerConfig gelu = base.withOptions(ModelOptions.OLMO.withMlp(ModelOptions.MlpKind.GELU)).withMlpRatio(4);
         assertEquals(3 * (4L * 32 * 32 + 2L * 32 * 128 + 2 * 32) + 32, gelu.nonEmbeddingParams());
         TransformerConfig sub = base.withOptions(ModelOptions.OLMO.withSubNorm(true));
-        assertEquals(base.nonEmbeddingParams() + 3 * 2 * 32, sub.nonEmbeddingParams());
+        // F = 8/3 * 32 = 85.3 -> 88; the sub norms add C + F gains per layer.
+        assertEquals(base.nonEmbeddingParams() + 3 * (32 + 88), sub.nonEmbeddingParams());
     }
 
     @Test
