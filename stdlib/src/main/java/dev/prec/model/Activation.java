@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /**
  * The MLP nonlinearities. SwiGLU reads a (N, 2F) buffer whose first F channels of a row are the
  * gate and the next F the up projection: {@code out = silu(gate) * up}. GELU uses the tanh
@@ -16,9 +18,9 @@ final class Activation {
      * @param out (N, F)
      * @param inp (N, 2F): gate then up
      */
-    static void swigluForward(float[] out, int outOff, float[] inp, int inpOff, Rows r, Workers workers) {
+    static void swigluForward(float[] out, int outOff, float[] inp, int inpOff, Rows r, WorkPool workers) {
         int f = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int g = inpOff + i * 2 * f;
                 int o = outOff + i * f;
@@ -40,9 +42,9 @@ final class Activation {
      * @param inp (N, 2F) forward input
      */
     static void swigluBackward(float[] dinp, int dinpOff, float[] dout, int doutOff, float[] inp, int inpOff,
-                               Rows r, Workers workers) {
+                               Rows r, WorkPool workers) {
         int f = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int g = inpOff + i * 2 * f;
                 int dg = dinpOff + i * 2 * f;
@@ -65,9 +67,9 @@ final class Activation {
      * @param out (N, F)
      * @param inp (N, F)
      */
-    static void geluForward(float[] out, int outOff, float[] inp, int inpOff, Rows r, Workers workers) {
+    static void geluForward(float[] out, int outOff, float[] inp, int inpOff, Rows r, WorkPool workers) {
         int f = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from * f; i < to * f; i++) {
                 float x = inp[inpOff + i];
                 float th = (float) Math.tanh(GELU_SCALE * (x + 0.044715f * x * x * x));
@@ -84,9 +86,9 @@ final class Activation {
      * @param inp (N, F) forward input
      */
     static void geluBackward(float[] dinp, int dinpOff, float[] dout, int doutOff, float[] inp, int inpOff,
-                             Rows r, Workers workers) {
+                             Rows r, WorkPool workers) {
         int f = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from * f; i < to * f; i++) {
                 float x = inp[inpOff + i];
                 float u = GELU_SCALE * (x + 0.044715f * x * x * x);

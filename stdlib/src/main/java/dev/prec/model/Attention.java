@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /**
  * Causal multi-head scaled dot-product attention over queries, keys and values that are each a
  * (B, T, C) matrix; head h uses channels h*D..h*D+D-1. Work is split over the B*H (sequence, head)
@@ -18,12 +20,12 @@ final class Attention {
      * @param qkv array holding q, k and v, each (B, T, C), at the offsets {@code in}
      */
     static void forward(float[] out, int outOff, float[] att, int attOff, float[] qkv, QkvOffsets in,
-                        AttentionShape a, Workers workers) {
+                        AttentionShape a, WorkPool workers) {
         int t = a.context();
         int d = a.headDim();
         int c = a.width();
         float scale = (float) (1.0 / Math.sqrt(d));
-        workers.forRange(a.batch() * a.heads(), 1, (from, to) -> {
+        workers.forEachRange(a.batch() * a.heads(), 1, (from, to) -> {
             for (int bh = from; bh < to; bh++) {
                 int b = bh / a.heads();
                 int h = bh % a.heads();
@@ -85,12 +87,12 @@ final class Attention {
      * @param att (B, H, T, T) saved by forward
      */
     static void backward(float[] dqkv, QkvOffsets din, float[] scratch, int scratchOff, float[] dout, int doutOff,
-                         float[] qkv, QkvOffsets in, float[] att, int attOff, AttentionShape a, Workers workers) {
+                         float[] qkv, QkvOffsets in, float[] att, int attOff, AttentionShape a, WorkPool workers) {
         int t = a.context();
         int d = a.headDim();
         int c = a.width();
         float scale = (float) (1.0 / Math.sqrt(d));
-        workers.forRange(a.batch() * a.heads(), 1, (from, to) -> {
+        workers.forEachRange(a.batch() * a.heads(), 1, (from, to) -> {
             for (int bh = from; bh < to; bh++) {
                 int b = bh / a.heads();
                 int h = bh % a.heads();

@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /** Softmax cross-entropy of logits against next tokens, in nats, averaged over the N positions. */
 final class CrossEntropy {
 
@@ -17,9 +19,9 @@ final class CrossEntropy {
      * @return the mean loss in nats per token; NaN or infinite when the logits are
      */
     static double forward(float[] losses, int lossOff, float[] logits, int logitsOff, int[] targets, Rows r,
-                          Workers workers) {
+                          WorkPool workers) {
         int v = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int row = logitsOff + i * v;
                 float max = Float.NEGATIVE_INFINITY;
@@ -57,10 +59,10 @@ final class CrossEntropy {
      * @param targets (N)
      */
     static void backward(float[] dlogits, int dOff, float[] probs, int probsOff, int[] targets, Rows r,
-                         Workers workers) {
+                         WorkPool workers) {
         int v = r.width();
         float scale = 1f / r.rows();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int row = probsOff + i * v;
                 int d = dOff + i * v;

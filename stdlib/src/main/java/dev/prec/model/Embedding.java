@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /** Token embedding lookup: {@code out[n] = weight[tokens[n]]}. */
 final class Embedding {
 
@@ -11,9 +13,9 @@ final class Embedding {
      * @param tokens (N) ids in [0, V)
      * @param weight (V, C)
      */
-    static void forward(float[] out, int outOff, int[] tokens, float[] weight, int wOff, Rows r, Workers workers) {
+    static void forward(float[] out, int outOff, int[] tokens, float[] weight, int wOff, Rows r, WorkPool workers) {
         int c = r.width();
-        workers.forRange(r.rows(), 64, (from, to) -> {
+        workers.forEachRange(r.rows(), 64, (from, to) -> {
             for (int i = from; i < to; i++) {
                 System.arraycopy(weight, wOff + tokens[i] * c, out, outOff + i * c, c);
             }
@@ -28,9 +30,9 @@ final class Embedding {
      * @param dout (N, C)
      * @param tokens (N)
      */
-    static void backward(float[] dweight, int dwOff, float[] dout, int doutOff, int[] tokens, Rows r, Workers workers) {
+    static void backward(float[] dweight, int dwOff, float[] dout, int doutOff, int[] tokens, Rows r, WorkPool workers) {
         int c = r.width();
-        workers.forRange(c, 16, (from, to) -> {
+        workers.forEachRange(c, 16, (from, to) -> {
             for (int i = 0; i < r.rows(); i++) {
                 int w = dwOff + tokens[i] * c;
                 int d = doutOff + i * c;

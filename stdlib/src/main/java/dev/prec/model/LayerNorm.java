@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /**
  * Layer normalisation with a gain and no bias (Ba et al., 2016, without the shift, since the
  * architecture has no biases): {@code out = (inp - mean) * rstd * weight} per row.
@@ -20,9 +22,9 @@ final class LayerNorm {
      * @param weight (C) gain
      */
     static void forward(float[] out, int outOff, float[] mean, int meanOff, float[] rstd, int rstdOff,
-                        float[] inp, int inpOff, float[] weight, int wOff, Rows r, Workers workers) {
+                        float[] inp, int inpOff, float[] weight, int wOff, Rows r, WorkPool workers) {
         int c = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int x = inpOff + i * c;
                 float m = 0f;
@@ -53,9 +55,9 @@ final class LayerNorm {
      */
     static void backward(float[] dinp, int dinpOff, float[] dweight, int dwOff, float[] dout, int doutOff,
                          float[] inp, int inpOff, float[] weight, int wOff, float[] mean, int meanOff,
-                         float[] rstd, int rstdOff, Rows r, Workers workers) {
+                         float[] rstd, int rstdOff, Rows r, WorkPool workers) {
         int c = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int x = inpOff + i * c;
                 int d = doutOff + i * c;
@@ -78,7 +80,7 @@ final class LayerNorm {
                 }
             }
         });
-        workers.forRange(c, 64, (from, to) -> {
+        workers.forEachRange(c, 64, (from, to) -> {
             for (int i = 0; i < r.rows(); i++) {
                 int x = inpOff + i * c;
                 int d = doutOff + i * c;

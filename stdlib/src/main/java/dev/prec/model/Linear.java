@@ -4,13 +4,11 @@ import dev.prec.tensor.Matmul;
 import dev.prec.tensor.MatmulShape;
 
 /**
- * A linear layer without bias, {@code out = inp · weightᵀ}, on a {@link Matmul}. Sizes: {@code m}
+ * A linear layer without bias, {@code out = inp · weightᵀ}, on a {@link Matmul} (which parallelises
+ * the products itself). Sizes: {@code m}
  * rows (B*T), {@code k = C} input channels, {@code n = OC} output channels.
  */
 final class Linear {
-
-    /** Rows per chunk when the product is split over threads; each row's result is independent. */
-    private static final int ROW_GRAIN = 64;
 
     private Linear() {
     }
@@ -22,9 +20,8 @@ final class Linear {
      * @param s m = rows, n = OC, k = C
      */
     static void forward(Matmul mm, float[] out, int outOff, float[] inp, int inpOff, float[] weight, int wOff,
-                        MatmulShape s, Workers workers) {
-        workers.forRange(s.m(), ROW_GRAIN, (from, to) -> mm.abT(out, outOff + from * s.n(), inp,
-                inpOff + from * s.k(), weight, wOff, new MatmulShape(to - from, s.n(), s.k()), false));
+                        MatmulShape s) {
+        mm.abT(out, outOff, inp, inpOff, weight, wOff, s, false);
     }
 
     /**
@@ -39,9 +36,8 @@ final class Linear {
      * @param s the forward shape
      */
     static void backward(Matmul mm, float[] dinp, int dinpOff, float[] dweight, int dwOff, float[] dout, int doutOff,
-                         float[] inp, int inpOff, float[] weight, int wOff, MatmulShape s, Workers workers) {
-        workers.forRange(s.m(), ROW_GRAIN, (from, to) -> mm.ab(dinp, dinpOff + from * s.k(), dout,
-                doutOff + from * s.n(), weight, wOff, new MatmulShape(to - from, s.k(), s.n()), true));
+                         float[] inp, int inpOff, float[] weight, int wOff, MatmulShape s) {
+        mm.ab(dinp, dinpOff, dout, doutOff, weight, wOff, new MatmulShape(s.m(), s.k(), s.n()), true);
         mm.aTb(dweight, dwOff, dout, doutOff, inp, inpOff, new MatmulShape(s.n(), s.k(), s.m()), true);
     }
 }

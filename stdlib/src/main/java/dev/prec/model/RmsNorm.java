@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /**
  * Root-mean-square normalisation with a gain and no bias (Zhang and Sennrich, 2019):
  * {@code out = inp * rstd * weight}, {@code rstd = 1 / sqrt(mean(inp^2) + EPS)} per row.
@@ -19,9 +21,9 @@ final class RmsNorm {
      * @param weight (C) gain
      */
     static void forward(float[] out, int outOff, float[] rstd, int rstdOff, float[] inp, int inpOff,
-                        float[] weight, int wOff, Rows r, Workers workers) {
+                        float[] weight, int wOff, Rows r, WorkPool workers) {
         int c = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int x = inpOff + i * c;
                 float ss = 0f;
@@ -53,9 +55,9 @@ final class RmsNorm {
      */
     static void backward(float[] dinp, int dinpOff, float[] dweight, int dwOff, float[] dout, int doutOff,
                          float[] inp, int inpOff, float[] weight, int wOff, float[] rstd, int rstdOff,
-                         Rows r, Workers workers) {
+                         Rows r, WorkPool workers) {
         int c = r.width();
-        workers.forRange(r.rows(), 16, (from, to) -> {
+        workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int x = inpOff + i * c;
                 int d = doutOff + i * c;
@@ -71,7 +73,7 @@ final class RmsNorm {
                 }
             }
         });
-        workers.forRange(c, 64, (from, to) -> {
+        workers.forEachRange(c, 64, (from, to) -> {
             for (int i = 0; i < r.rows(); i++) {
                 int x = inpOff + i * c;
                 int d = doutOff + i * c;

@@ -1,5 +1,7 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
+
 /**
  * Rotary position embedding (Su et al., RoFormer, arXiv 2104.09864) in the "rotate half" pairing of
  * GPT-NeoX, LLaMA and OLMo: within a head of dimension D, element {@code i < D/2} pairs with
@@ -42,10 +44,10 @@ final class Rope {
      * @param sign +1 forward, -1 for the inverse rotation (the backward pass: the rotation is
      *     orthogonal, so its gradient is the transposed rotation)
      */
-    void rotate(float[] x, int off, int rowStride, AttentionShape a, int sign, Workers workers) {
+    void rotate(float[] x, int off, int rowStride, AttentionShape a, int sign, WorkPool workers) {
         int t = a.context();
         int d = a.headDim();
-        workers.forRange(a.batch() * t, 32, (from, to) -> {
+        workers.forEachRange(a.batch() * t, 32, (from, to) -> {
             for (int row = from; row < to; row++) {
                 int pos = row % t;
                 int base = off + row * rowStride;

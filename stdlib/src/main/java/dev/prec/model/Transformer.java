@@ -1,5 +1,6 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
 import dev.prec.format.TensorQuantizer;
 import dev.prec.format.TensorQuantizer.RoundingKey;
 import dev.prec.model.ActivationLayout.BlockActivations;
@@ -12,7 +13,7 @@ import java.util.Arrays;
  * the saved activations and their gradients, each one flat array allocated once for a batch of B
  * sequences. {@link #forward} computes the mean next-token loss of a batch; {@link #backward}
  * accumulates parameter gradients into {@link #gradients()}. Not thread-safe: one step at a time,
- * parallel inside over the given {@link Workers}.
+ * parallel inside over the given {@link WorkPool}.
  *
  * <p>Block l: {@code mid = x + out(sub(attention(rope(qkv(q_a(norm1(x)))))))},
  * {@code y = mid + down(q_a(sub(act(up(q_a(norm2(mid)))))))}, where q_a quantizes activations, weights
@@ -25,7 +26,7 @@ public final class Transformer {
     private final ParameterLayout layout;
     private final Quantization quant;
     private final Matmul mm;
-    private final Workers workers;
+    private final WorkPool workers;
     private final int batch;
     private final float[] params;
     private final float[] grads;
@@ -51,7 +52,7 @@ public final class Transformer {
      * @param workers the threads to use
      * @throws IllegalArgumentException if {@code batch < 1} or the buffers exceed one array
      */
-    public Transformer(TransformerConfig config, Quantization quant, int batch, Matmul matmul, Workers workers) {
+    public Transformer(TransformerConfig config, Quantization quant, int batch, Matmul matmul, WorkPool workers) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         }
@@ -149,7 +150,7 @@ public final class Transformer {
         normForward(al.finalNorm, al.finalMean, al.finalRstd, al.residual[cfg.layers()], layout.finalNorm(), rowsC);
         quantizeActivation(al.finalNorm, al.finalNormQ, rowsC, activationId(cfg.layers(), 0));
         Linear.forward(mm, acts, al.logits, acts, al.finalNormQ, weightsQ, layout.head().offset(),
-                new MatmulShape(rowsC.rows(), cfg.vocab(), cfg.width()), workers);
+                new MatmulShape(rowsC.rows(), cfg.vocab(), cfg.width()));
         return CrossEntropy.forward(acts, al.losses, acts, al.logits, targets, new Rows(rowsC.rows(), cfg.vocab()), workers);
     }
 
@@ -160,7 +161,7 @@ public final class Transformer {
         CrossEntropy.backward(dacts, al.logits, acts, al.logits, targets, rowsV, workers);
         zero(al.finalNormQ, rowsC);
         Linear.backward(mm, dacts, al.finalNormQ, grads, layout.head().offset(), dacts, al.logits, acts, al.finalNormQ,
-                weightsQ, layout.head().offset(), new MatmulShape(rowsC.rows(), cfg.vocab(), cfg.width()), workers);
+                weightsQ, layout.head().offset(), new MatmulShape(rowsC.rows(), cfg.vocab(), cfg.width()));
         weightStraightThrough(layout.head());
         activationStraightThrough(al.finalNorm, al.finalNormQ, rowsC);
         zero(al.residual[cfg.layers()], rowsC);
@@ -181,9 +182,9 @@ public final class Transformer {
         quantizeActivation(a.ln1, a.ln1Q, rowsC, activationId(l, 0));
         MatmulShape proj = new MatmulShape(n, c, c);
         int w = p.qkv().offset();
-        Linear.forward(mm, acts, a.qkv.q(), acts, a.ln1Q, weightsQ, w, proj, workers);
-        Linear.forward(mm, acts, a.qkv.k(), acts, a.ln1Q, weightsQ, w + c * c, proj, workers);
-        Linear.forward(mm, acts, a.qkv.v(), acts, a.ln1Q, weightsQ, w + 2 * c * c, proj, workers);
+        Linear.forward(mm, acts, a.qkv.q(), acts, a.ln1Q, weightsQ, w, proj);
+        Linear.forward(mm, acts, a.qkv.k(), acts, a.ln1Q, weightsQ, w + c * c, proj);
+        Linear.forward(mm, acts, a.qkv.v(), acts, a.ln1Q, weightsQ, w + 2 * c * c, proj);
         rope.rotate(acts, a.qkv.q(), c, attShape, 1, workers);
         rope.rotate(acts, a.qkv.k(), c, attShape, 1, workers);
         if (quant.quantizesKv()) {
@@ -198,12 +199,12 @@ public final class Transformer {
             normForward(a.attSub, a.attSubMean, a.attSubRstd, a.attOut, p.attnSubNorm(), rowsC);
         }
         quantizeActivation(a.attSub, a.attSubQ, rowsC, activationId(l, 1));
-        Linear.forward(mm, acts, a.mid, acts, a.attSubQ, weightsQ, p.attnOut().offset(), proj, workers);
+        Linear.forward(mm, acts, a.mid, acts, a.attSubQ, weightsQ, p.attnOut().offset(), proj);
         addInto(a.mid, al.residual[l], rowsC);
         normForward(a.ln2, a.ln2Mean, a.ln2Rstd, a.mid, p.mlpNorm(), rowsC);
         quantizeActivation(a.ln2, a.ln2Q, rowsC, activationId(l, 2));
         Linear.forward(mm, acts, a.up, acts, a.ln2Q, weightsQ, p.mlpUp().offset(),
-                new MatmulShape(n, p.mlpUp().rows(), c), workers);
+                new MatmulShape(n, p.mlpUp().rows(), c));
         if (cfg.options().mlp() == ModelOptions.MlpKind.SWIGLU) {
             Activation.swigluForward(acts, a.hidden, acts, a.up, rowsF, workers);
         } else {
@@ -214,7 +215,7 @@ public final class Transformer {
         }
         quantizeActivation(a.hiddenSub, a.hiddenSubQ, rowsF, activationId(l, 3));
         Linear.forward(mm, acts, al.residual[l + 1], acts, a.hiddenSubQ, weightsQ, p.mlpDown().offset(),
-                new MatmulShape(n, c, rowsF.width()), workers);
+                new MatmulShape(n, c, rowsF.width()));
         addInto(al.residual[l + 1], a.mid, rowsC);
     }
 
@@ -228,7 +229,7 @@ public final class Transformer {
         copy(a.mid, dy, rowsC);
         zero(a.hiddenSubQ, rowsF);
         Linear.backward(mm, dacts, a.hiddenSubQ, grads, p.mlpDown().offset(), dacts, dy, acts, a.hiddenSubQ,
-                weightsQ, p.mlpDown().offset(), new MatmulShape(n, c, rowsF.width()), workers);
+                weightsQ, p.mlpDown().offset(), new MatmulShape(n, c, rowsF.width()));
         weightStraightThrough(p.mlpDown());
         activationStraightThrough(a.hiddenSub, a.hiddenSubQ, rowsF);
         if (cfg.options().subNorm()) {
@@ -243,7 +244,7 @@ public final class Transformer {
         }
         zero(a.ln2Q, rowsC);
         Linear.backward(mm, dacts, a.ln2Q, grads, p.mlpUp().offset(), dacts, a.up, acts, a.ln2Q, weightsQ,
-                p.mlpUp().offset(), new MatmulShape(n, p.mlpUp().rows(), c), workers);
+                p.mlpUp().offset(), new MatmulShape(n, p.mlpUp().rows(), c));
         weightStraightThrough(p.mlpUp());
         activationStraightThrough(a.ln2, a.ln2Q, rowsC);
         normBackward(a.mid, p.mlpNorm(), a.ln2, a.mid, a.ln2Mean, a.ln2Rstd, rowsC);
@@ -252,7 +253,7 @@ public final class Transformer {
         MatmulShape proj = new MatmulShape(n, c, c);
         zero(a.attSubQ, rowsC);
         Linear.backward(mm, dacts, a.attSubQ, grads, p.attnOut().offset(), dacts, a.mid, acts, a.attSubQ, weightsQ,
-                p.attnOut().offset(), proj, workers);
+                p.attnOut().offset(), proj);
         weightStraightThrough(p.attnOut());
         activationStraightThrough(a.attSub, a.attSubQ, rowsC);
         if (cfg.options().subNorm()) {
@@ -275,11 +276,11 @@ public final class Transformer {
         rope.rotate(dacts, a.qkv.k(), c, attShape, -1, workers);
         zero(a.ln1Q, rowsC);
         int w = p.qkv().offset();
-        Linear.backward(mm, dacts, a.ln1Q, grads, w, dacts, a.qkv.q(), acts, a.ln1Q, weightsQ, w, proj, workers);
+        Linear.backward(mm, dacts, a.ln1Q, grads, w, dacts, a.qkv.q(), acts, a.ln1Q, weightsQ, w, proj);
         Linear.backward(mm, dacts, a.ln1Q, grads, w + c * c, dacts, a.qkv.k(), acts, a.ln1Q, weightsQ, w + c * c,
-                proj, workers);
+                proj);
         Linear.backward(mm, dacts, a.ln1Q, grads, w + 2 * c * c, dacts, a.qkv.v(), acts, a.ln1Q, weightsQ,
-                w + 2 * c * c, proj, workers);
+                w + 2 * c * c, proj);
         weightStraightThrough(p.qkv());
         activationStraightThrough(a.ln1, a.ln1Q, rowsC);
         normBackward(al.residual[l], p.attnNorm(), a.ln1, al.residual[l], a.ln1Mean, a.ln1Rstd, rowsC);
@@ -366,7 +367,7 @@ public final class Transformer {
     }
 
     private void zero(int off, Rows r) {
-        workers.forRange(r.rows(), 64, (from, to) -> Arrays.fill(dacts, off + from * r.width(), off + to * r.width(), 0f));
+        workers.forEachRange(r.rows(), 64, (from, to) -> Arrays.fill(dacts, off + from * r.width(), off + to * r.width(), 0f));
     }
 
     private void copy(int dst, int src, Rows r) {
@@ -375,7 +376,7 @@ public final class Transformer {
 
     private void addInto(int dst, int src, Rows r) {
         int w = r.width();
-        workers.forRange(r.rows(), 64, (from, to) -> {
+        workers.forEachRange(r.rows(), 64, (from, to) -> {
             for (int i = from * w; i < to * w; i++) {
                 acts[dst + i] += acts[src + i];
             }

@@ -1,5 +1,6 @@
 package dev.prec.model;
 
+import dev.prec.tensor.WorkPool;
 import static dev.prec.model.FiniteDifference.check;
 import static dev.prec.model.FiniteDifference.random;
 import static dev.prec.model.FiniteDifference.weightedSum;
@@ -19,7 +20,8 @@ class LayerGradientTest {
     private static final double H = 1e-2;
     private static final double TOL = 2e-3;
     private final Random random = new Random(7);
-    private final Workers serial = Workers.serial();
+    private static final WorkPool SERIAL = new WorkPool(1);
+    private final WorkPool serial = SERIAL;
 
     @Test
     void rmsNormGradientsMatchFiniteDifferences() {
@@ -70,12 +72,12 @@ class LayerGradientTest {
         float[] w = random(random, 15, 1.0);
         float[] out = new float[15];
         java.util.function.DoubleSupplier f = () -> {
-            Linear.forward(new ScalarMatmul(), out, 0, x, 0, wt, 0, s, serial);
+            Linear.forward(new ScalarMatmul(), out, 0, x, 0, wt, 0, s);
             return weightedSum(out, w);
         };
         float[] dx = new float[20];
         float[] dw = new float[12];
-        Linear.backward(new ScalarMatmul(), dx, 0, dw, 0, w, 0, x, 0, wt, 0, s, serial);
+        Linear.backward(new ScalarMatmul(), dx, 0, dw, 0, w, 0, x, 0, wt, 0, s);
         check("linear dinp", x, dx, f, H, TOL);
         check("linear dweight", wt, dw, f, H, TOL);
     }

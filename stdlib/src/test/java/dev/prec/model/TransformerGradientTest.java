@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prec.tensor.ScalarMatmul;
+import dev.prec.tensor.WorkPool;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class TransformerGradientTest {
     @MethodSource("architectures")
     void everyParameterTensorGradientMatchesFiniteDifferences(String name, TransformerConfig cfg) {
         int batch = 2;
-        Transformer model = new Transformer(cfg, Quantization.NONE, batch, new ScalarMatmul(), Workers.serial());
+        Transformer model = new Transformer(cfg, Quantization.NONE, batch, new ScalarMatmul(), new WorkPool(1));
         model.layout().initialise(model.parameters(), 3);
         // Noise larger than the 0.02 init so every path carries signal the differences can see.
         Random r = new Random(5);
