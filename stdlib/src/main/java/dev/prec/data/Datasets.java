@@ -2,7 +2,7 @@ package dev.prec.data;
 
 /**
  * Factories for every data source, one per script declaration: {@code synthetic(...)} is
- * {@link #markov(MarkovSpec)}.
+ * {@link #markov(MarkovSpec)}, {@code grammar(...)} is {@link #grammar(GrammarSpec)}.
  */
 public final class Datasets {
 
@@ -16,5 +16,15 @@ public final class Datasets {
      */
     public static MarkovSource markov(MarkovSpec spec) {
         return new MarkovSource(spec);
+    }
+
+    /**
+     * A random probabilistic grammar's sentence stream with an exact entropy rate.
+     *
+     * @param spec validated parameters, e.g. {@link GrammarSpec#DEFAULT}
+     * @return a new source
+     */
+    public static GrammarSource grammar(GrammarSpec spec) {
+        return new GrammarSource(spec);
     }
 }
