@@ -88,7 +88,7 @@ public final class CompiledLaw {
      *     length {@code rows >= 1}; not copied (callers must not modify them afterwards)
      * @return the bound data, immutable and shareable between threads
      * @throws IllegalArgumentException if the column count or lengths disagree, or a row violates
-     *     a domain condition that depends on data only (the message names the row and reason)
+     *     a domain condition that depends on data only ({@link OutsideDomainException} with the row)
      */
     public LawData bind(double[][] columns) {
         return LawData.bind(this, columns);

@@ -54,8 +54,7 @@ public final class LawData {
             }
             for (int i = 0; i < rows; i++) {
                 if (!(columns[id][i] > 0)) {
-                    throw new IllegalArgumentException("row " + i + " is outside the domain of "
-                            + program.law.name() + ": " + program.law.conditions().get(c).reason());
+                    throw new OutsideDomainException(i, program.law.conditions().get(c).reason());
                 }
             }
         }
