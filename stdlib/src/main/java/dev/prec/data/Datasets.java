@@ -2,7 +2,10 @@ package dev.prec.data;
 
 /**
  * Factories for every data source, one per script declaration: {@code synthetic(...)} is
- * {@link #markov(MarkovSpec)}, {@code grammar(...)} is {@link #grammar(GrammarSpec)}.
+ * {@link #markov(MarkovSpec)}, {@code grammar(...)} is {@link #grammar(GrammarSpec)},
+ * {@code text(...)} is {@link #text(TextSpec)}. Parameter errors are
+ * {@link IllegalArgumentException}s (from the spec records); unusable input files are
+ * {@link DataSourceException}s naming the path.
  */
 public final class Datasets {
 
@@ -26,5 +29,17 @@ public final class Datasets {
      */
     public static GrammarSource grammar(GrammarSpec spec) {
         return new GrammarSource(spec);
+    }
+
+    /**
+     * A text corpus as token windows; reads and tokenizes the whole corpus now (and trains the
+     * BPE tokenizer, if asked).
+     *
+     * @param spec the corpus path, tokenizer and seed
+     * @return a new source
+     * @throws DataSourceException if the corpus or a saved tokenizer is missing, empty or unreadable
+     */
+    public static TextSource text(TextSpec spec) {
+        return new TextSource(spec);
     }
 }
