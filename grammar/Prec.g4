@@ -141,7 +141,7 @@ primary
     | '(' expression ')'                                            # parenthesized
     ;
 
-fieldSep : ',' NL* | NL+ ;
+fieldSep : (',' | ';') NL* | NL+ ;
 
 field : (anyName | STRING) ':' expression ;
 

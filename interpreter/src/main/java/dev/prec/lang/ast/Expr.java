@@ -1,6 +1,7 @@
 package dev.prec.lang.ast;
 
 import dev.prec.lang.diag.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,63 @@ public sealed interface Expr
 
     /** The whole expression. */
     Span span();
+
+    /**
+     * The direct subexpressions of {@code e}, in source order: operands, arguments (positional, then
+     * named values), field values, clause parts. For generic walks; phases that care about roles
+     * switch on the node instead.
+     */
+    static List<Expr> children(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        switch (e) {
+            case Num n -> { }
+            case Str s -> { }
+            case Bool b -> { }
+            case Ref r -> { }
+            case ListLit l -> out.addAll(l.items());
+            case RecordLit r -> r.fields().forEach(f -> out.add(f.value()));
+            case RangeLit r -> {
+                out.add(r.from());
+                out.add(r.to());
+                r.step().ifPresent(out::add);
+            }
+            case Unary u -> out.add(u.operand());
+            case Binary b -> out.addAll(List.of(b.left(), b.right()));
+            case Between b -> out.addAll(List.of(b.value(), b.low(), b.high()));
+            case Call c -> {
+                out.add(c.callee());
+                out.addAll(c.args());
+                c.named().forEach(n -> out.add(n.value()));
+            }
+            case Member m -> out.add(m.target());
+            case Index i -> out.addAll(List.of(i.target(), i.index()));
+            case Qualified q -> {
+                out.add(q.format());
+                q.granularity().flatMap(Granularity::groupSize).ifPresent(out::add);
+            }
+            case Where w -> out.addAll(List.of(w.source(), w.condition()));
+            case With w -> out.addAll(List.of(w.base(), w.overrides()));
+            case Action.Train t -> {
+                out.addAll(List.of(t.sweep(), t.data()));
+                t.options().ifPresent(out::add);
+            }
+            case Action.Quantize q -> {
+                out.addAll(List.of(q.runs(), q.formats()));
+                q.method().ifPresent(out::add);
+            }
+            case Action.Fit f -> {
+                out.addAll(List.of(f.law(), f.data()));
+                f.options().ifPresent(out::add);
+            }
+            case Action.Predict p -> out.addAll(List.of(p.law(), p.point()));
+            case Action.Optimize o -> {
+                out.addAll(List.of(o.law(), o.budget()));
+                o.options().ifPresent(out::add);
+            }
+            case Action.Plan p -> out.add(p.target());
+        }
+        return out;
+    }
 
     /**
      * A number literal: {@code 30M}, {@code 26B tokens}, {@code 6.2e-4}, {@code 10%}.

@@ -1,6 +1,7 @@
 package dev.prec.lang.ast;
 
 import dev.prec.lang.diag.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,31 @@ public sealed interface Stmt
 
     /** The whole statement. */
     Span span();
+
+    /** The expressions directly in {@code s}, in source order (for a law: bounds, bindings, then loss). */
+    static List<Expr> expressions(Stmt s) {
+        List<Expr> out = new ArrayList<>();
+        switch (s) {
+            case Decl d -> out.add(d.value());
+            case LawDecl l -> {
+                l.params().forEach(p -> p.bounds().forEach(b -> out.add(b.limit())));
+                l.bindings().forEach(b -> out.add(b.value()));
+                out.add(l.loss());
+            }
+            case Assign a -> out.add(a.value());
+            case Print p -> out.add(p.value());
+            case Plot p -> {
+                out.add(p.subject());
+                p.against().ifPresent(out::add);
+                out.add(p.target());
+                p.options().ifPresent(out::add);
+            }
+            case Export e -> out.addAll(List.of(e.value(), e.target()));
+            case Assert a -> out.add(a.condition());
+            case ExprStmt e -> out.add(e.value());
+        }
+        return out;
+    }
 
     /** What a {@link Decl} declares; the checker expects a value of the matching type. */
     enum DeclKind {

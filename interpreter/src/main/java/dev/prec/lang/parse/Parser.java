@@ -6,7 +6,10 @@ import dev.prec.lang.ast.Stmt;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.diag.SourceFile;
 import dev.prec.lang.diag.Span;
+import dev.prec.lang.ast.Expr;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
@@ -23,6 +26,13 @@ public final class Parser {
      * thread stack for this parser and for the recursive phases after it.
      */
     static final int MAX_RULE_DEPTH = 1500;
+
+    /**
+     * Expression trees deeper than this are refused. Loops in the grammar ({@code a.b.c...},
+     * {@code 1 + 1 + ...}) build deep trees without deep parsing; the phases after the parser recurse
+     * over the tree, so its depth is bounded here, once, for all of them.
+     */
+    public static final int MAX_TREE_DEPTH = 200;
 
     private Parser() {
     }
@@ -65,7 +75,11 @@ public final class Parser {
         parser.setErrorHandler(new SyntaxErrorStrategy(new SyntaxMessages(file, tokens), sink));
         try {
             PrecParser.StatementLineContext line = parser.statementLine();
-            return new AstBuilder(file).statement(line.statement());
+            Stmt stmt = new AstBuilder(file).statement(line.statement());
+            if (depth(stmt) > MAX_TREE_DEPTH) {
+                throw new TooDeep();
+            }
+            return stmt;
         } catch (ParseCancellationException alreadyReported) {
             return null;
         } catch (AstBuilder.BuildError e) {
@@ -73,17 +87,36 @@ public final class Parser {
             return null;
         } catch (TooDeep | StackOverflowError e) {
             sink.error(TokenSpans.of(file, tokens.getFirst()), "too-deep",
-                    "this statement is nested too deeply to read (more than about 100 levels)",
+                    "this statement is nested too deeply to read",
                     "split it into several statements with names for the inner parts");
             return null;
         }
     }
 
+    /** The depth of the deepest expression in {@code stmt}, without recursion (the tree may be deep). */
+    static int depth(Stmt stmt) {
+        Deque<Expr> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        for (Expr e : Stmt.expressions(stmt)) {
+            nodes.push(e);
+            depths.push(1);
+        }
+        int deepest = 0;
+        while (!nodes.isEmpty()) {
+            Expr e = nodes.pop();
+            int d = depths.pop();
+            deepest = Math.max(deepest, d);
+            for (Expr child : Expr.children(e)) {
+                nodes.push(child);
+                depths.push(d + 1);
+            }
+        }
+        return deepest;
+    }
+
     private static Span wholeFile(SourceFile source) {
-        String text = source.text();
-        long lines = Math.max(1, text.lines().count());
-        String last = source.line((int) lines);
-        return new Span(source.name(), 1, 1, (int) lines, last.length() + 1);
+        int lines = source.lineCount();
+        return new Span(source.name(), 1, 1, lines, source.line(lines).length() + 1);
     }
 
     /** Thrown when a statement nests deeper than {@link #MAX_RULE_DEPTH}. */

@@ -121,11 +121,16 @@ final class StatementSplitter {
         if (current.isEmpty() || !open.isEmpty() && open.peek().getType() != PrecLexer.LBRACE) {
             return;
         }
-        Token last = current.getLast();
-        if (last.getType() == PrecLexer.NL || CONTINUES_AFTER.contains(last.getType())) {
+        Token next = nextSignificant(index);
+        if (open.isEmpty() && next.getCharPositionInLine() == 0 && startsStatement(next, tokens.indexOf(next))) {
+            finish(t);
             return;
         }
-        Token next = nextSignificant(index);
+        Token last = current.getLast();
+        boolean memberName = current.size() > 1 && current.get(current.size() - 2).getType() == PrecLexer.DOT;
+        if (last.getType() == PrecLexer.NL || CONTINUES_AFTER.contains(last.getType()) && !memberName) {
+            return;
+        }
         if (next.getType() == Token.EOF || CONTINUES_BEFORE.contains(next.getType())) {
             return;
         }
@@ -171,9 +176,9 @@ final class StatementSplitter {
     }
 
     /**
-     * Whether {@code t}, first on its line while a bracket is open, must start a new statement: a
-     * statement keyword not used as a record key or member, or (inside '(' or '[', where '=' is never
-     * valid) a name followed by '='.
+     * Whether {@code t}, in column 1 while a bracket is open or after a line that seemed to go on, must
+     * start a new statement: a statement keyword not used as a record key or member, or a name followed
+     * by '=' (outside a law's body, the only place where such a line is valid inside brackets).
      */
     private boolean startsStatement(Token t, int index) {
         int after = nextSignificant(index).getType();
@@ -181,7 +186,16 @@ final class StatementSplitter {
             return after != PrecLexer.COLON && after != PrecLexer.DOT && after != PrecLexer.COMMA
                     && after != PrecLexer.RPAREN && after != PrecLexer.RBRACK && after != PrecLexer.RBRACE;
         }
-        return t.getType() == PrecLexer.IDENT && after == PrecLexer.ASSIGN && open.peek().getType() != PrecLexer.LBRACE;
+        return t.getType() == PrecLexer.IDENT && after == PrecLexer.ASSIGN && !insideLawBody();
+    }
+
+    /** Whether the innermost open bracket is a '{' right after ')': the body of {@code law name(...)}. */
+    private boolean insideLawBody() {
+        if (open.isEmpty() || open.peek().getType() != PrecLexer.LBRACE) {
+            return false;
+        }
+        int at = current.indexOf(open.peek());
+        return at > 0 && current.get(at - 1).getType() == PrecLexer.RPAREN;
     }
 
     private Token nextSignificant(int index) {
@@ -225,9 +239,10 @@ final class StatementSplitter {
 
     private static String unknownCharacter(String text) {
         int c = text.codePointAt(0);
-        return Character.isISOControl(c) || Character.isWhitespace(c)
-                ? "unknown character U+%04X".formatted(c)
-                : "unknown character '" + text + "'";
+        if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return "unknown character U+%04X".formatted(c);
+        }
+        return c == '\'' ? "unknown character \"'\"" : "unknown character '" + text + "'";
     }
 
     private static String characterHint(String text) {

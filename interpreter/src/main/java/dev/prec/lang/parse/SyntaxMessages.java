@@ -43,6 +43,9 @@ final class SyntaxMessages {
             PrecLexer.PER_TOKEN, PrecLexer.PER_GROUP, PrecLexer.NEAREST, PrecLexer.STOCHASTIC, PrecLexer.TOKENS,
             PrecLexer.PARAMS, PrecLexer.FLOPS, PrecLexer.BITFLOPS, PrecLexer.BITS);
 
+    private static final Set<Integer> COMPARISONS = Set.of(
+            PrecLexer.EQ, PrecLexer.NE, PrecLexer.LT, PrecLexer.LE, PrecLexer.GT, PrecLexer.GE, PrecLexer.IN);
+
     /** Keywords a misspelt first word of a statement is compared with. */
     private static final List<String> STATEMENT_WORDS = List.of(
             "data", "model", "format", "precision", "sweep", "law", "print", "plot", "export", "assert",
@@ -75,6 +78,10 @@ final class SyntaxMessages {
 
         if (at == 0 && (expected == null || !expected.contains(offending.getType()))) {
             return error(where, "a statement cannot start with " + show(offending), "");
+        }
+        if (expected == null && ended && opener != null) {
+            return error(where, "expected '" + closerText(opener) + "' to close " + what(opener) + " opened at "
+                    + opener.getLine() + ":" + (opener.getCharPositionInLine() + 1), "");
         }
         if (expected == null) {
             String message = (ended ? "unexpected end of the statement" : "unexpected " + show(offending))
@@ -120,12 +127,17 @@ final class SyntaxMessages {
             parts.add("an operator");
             rest.removeAll(OPERATORS);
         }
-        boolean end = rest.removeIf(t -> t == Token.EOF || t == PrecLexer.NL || t == PrecLexer.SEMI);
+        // Inside {...} a line break or ';' separates fields; at the top level they end the statement.
+        boolean end = rest.contains(Token.EOF);
+        boolean lineBreak = !end && rest.contains(PrecLexer.NL);
+        rest.removeIf(t -> t == Token.EOF || t == PrecLexer.NL || t == PrecLexer.SEMI && (end || lineBreak));
         rest.removeIf(t -> t == Token.EPSILON);
         List<String> words = rest.stream().map(SyntaxMessages::expectedToken).toList();
         parts.addAll(words.size() <= 5 ? words : words.subList(0, 5));
         if (end) {
             parts.add("the end of the statement");
+        } else if (lineBreak) {
+            parts.add("a line break");
         }
         if (parts.isEmpty()) {
             return "something else";
@@ -150,6 +162,9 @@ final class SyntaxMessages {
     private static String hint(Token offending, IntervalSet expected) {
         if (offending.getType() == PrecLexer.ASSIGN && expected.contains(PrecLexer.EQ)) {
             return "to compare, write '=='";
+        }
+        if (COMPARISONS.contains(offending.getType()) && !expected.contains(offending.getType())) {
+            return "comparisons do not chain: write 'a < b and b < c'";
         }
         if (offending.getType() != PrecLexer.IDENT) {
             return "";
@@ -222,7 +237,7 @@ final class SyntaxMessages {
     }
 
     private static boolean isEnd(Token t) {
-        return t.getType() == Token.EOF || t.getType() == PrecLexer.SEMI;
+        return t.getType() == Token.EOF;
     }
 
     private static boolean isCloser(int type) {
