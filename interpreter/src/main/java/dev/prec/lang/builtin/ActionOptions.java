@@ -1,0 +1,82 @@
+package dev.prec.lang.builtin;
+
+import dev.prec.lang.value.Type;
+import dev.prec.lang.value.Unit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The options each action accepts in its {@code with { ... }} record, and the axes a sweep may vary.
+ * The checker rejects other names with a suggestion; an engine reads only these. An engine that
+ * grows an option adds it here.
+ */
+public final class ActionOptions {
+    private ActionOptions() {
+    }
+
+    private static final Type NUM = Type.NUMBER;
+
+    /** Options of {@code train ... with {...}}; each may also be a sweep axis. */
+    public static final List<Option> TRAIN = List.of(
+            new Option("lr", NUM, "peak learning rate"),
+            new Option("batch", NUM, "sequences per optimiser step"),
+            new Option("schedule", Type.of(Type.Kind.SCHEDULE), "learning-rate schedule, e.g. cosine(warmup: 10%)"),
+            new Option("weight_decay", NUM, "AdamW weight decay"),
+            new Option("beta1", NUM, "AdamW beta1"),
+            new Option("beta2", NUM, "AdamW beta2"),
+            new Option("eps", NUM, "AdamW epsilon"),
+            new Option("grad_clip", NUM, "global gradient-norm clip; 0 turns it off"),
+            new Option("eval_batches", NUM, "validation batches for the final loss"),
+            new Option("threads", NUM, "trainer threads; 0 uses every core"),
+            new Option("seed", NUM, "seed of initialisation and data order"),
+            new Option("tokens", Type.number(Unit.TOKENS), "training tokens D"),
+            new Option("precision", Type.of(Type.Kind.PRECISION), "training precision"),
+            new Option("quantize_queries", Type.BOOL, "also quantize attention queries"));
+
+    /** Axes a sweep may vary: the model plus every training option. */
+    public static final List<Option> SWEEP_AXES;
+
+    static {
+        List<Option> axes = new ArrayList<>();
+        axes.add(new Option("model", Type.of(Type.Kind.MODEL), "the model or family"));
+        axes.addAll(TRAIN);
+        SWEEP_AXES = List.copyOf(axes);
+    }
+
+    /** Options of {@code fit ... with {...}}. */
+    public static final List<Option> FIT = List.of(
+            new Option("start_grid", NUM, "starting points per parameter of the multi-start search"),
+            new Option("bootstrap", NUM, "bootstrap resamples for the intervals; 0 for none"),
+            new Option("loss", Type.STRING, "objective: \"huber\" (on log loss, as Chinchilla) or \"mse\""),
+            new Option("huber_delta", NUM, "Huber threshold"),
+            new Option("seed", NUM, "seed of the bootstrap"),
+            new Option("fixed", new Type.Rec(java.util.Map.of()), "parameters held at given values"),
+            new Option("max_iterations", NUM, "iteration limit of each local fit"));
+
+    /** Options of {@code optimize ... with {...}}. */
+    public static final List<Option> OPTIMIZE = List.of(
+            new Option("cost", Type.STRING, "cost model: \"bitflops\" ((6/16) N D P) or \"flops\" (6 N D)"),
+            new Option("fixed_params", Type.number(Unit.PARAMS), "hold N at this value"),
+            new Option("fixed_tokens", Type.number(Unit.TOKENS), "hold D at this value"),
+            new Option("menu", new Type.ListOf(Type.of(Type.Kind.PRECISION)), "precisions to choose among"),
+            new Option("min_bits", Type.number(Unit.BITS), "lowest precision considered"),
+            new Option("max_bits", Type.number(Unit.BITS), "highest precision considered"));
+
+    /** Options of {@code plot ... with {...}}. */
+    public static final List<Option> PLOT = List.of(
+            new Option("title", Type.STRING, "the plot's title"),
+            new Option("x", Type.STRING, "column on the x axis"),
+            new Option("y", Type.STRING, "column on the y axis"),
+            new Option("by", Type.STRING, "column that colours the series"),
+            new Option("log_x", Type.BOOL, "logarithmic x axis"),
+            new Option("log_y", Type.BOOL, "logarithmic y axis"));
+
+    public static Optional<Option> find(List<Option> options, String name) {
+        return options.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names(List<Option> options) {
+        return options.stream().map(Option::name).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.prec.lang.eval;
+
+import dev.prec.lang.ast.Name;
+import dev.prec.lang.diag.Suggestions;
+import dev.prec.lang.value.DataValue;
+import dev.prec.lang.value.FitResult;
+import dev.prec.lang.value.FormatValue;
+import dev.prec.lang.value.ListValue;
+import dev.prec.lang.value.LawValue;
+import dev.prec.lang.value.ModelValue;
+import dev.prec.lang.value.NumberValue;
+import dev.prec.lang.value.OptimumValue;
+import dev.prec.lang.value.PlotFile;
+import dev.prec.lang.value.PrecisionValue;
+import dev.prec.lang.value.QuantValue;
+import dev.prec.lang.value.RecordValue;
+import dev.prec.lang.value.RunTable;
+import dev.prec.lang.value.StringValue;
+import dev.prec.lang.value.SweepValue;
+import dev.prec.lang.value.Unit;
+import dev.prec.lang.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Member access at run time: {@code best.precision.bits}, {@code model.params}, {@code runs.loss}. */
+final class Members {
+    private Members() {
+    }
+
+    static Value get(Value owner, Name member) {
+        Map<String, Value> members = of(owner, member.text());
+        Value v = members.get(member.text());
+        if (v != null) {
+            return v;
+        }
+        if (members.isEmpty() && !(owner instanceof RunTable)) {
+            throw new ScriptError(member.span(), "unknown-member", "a " + owner.type().describe() + " has no members");
+        }
+        Set<String> candidates = new LinkedHashSet<>(members.keySet());
+        if (owner instanceof RunTable t) {
+            candidates.addAll(columns(t));
+        }
+        String hint = Suggestions.hint(member.text(), candidates);
+        throw new ScriptError(member.span(), "unknown-member", "a " + owner.type().describe() + " has no member '"
+                + member.text() + "'" + (hint.isEmpty() ? "" : "; " + hint));
+    }
+
+    /** The members of {@code owner}; {@code wanted} lets run tables build only the column asked for. */
+    private static Map<String, Value> of(Value owner, String wanted) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        switch (owner) {
+            case RecordValue r -> m.putAll(r.fields());
+            case PrecisionValue p -> {
+                for (PrecisionValue.Role role : PrecisionValue.Role.values()) {
+                    m.put(role.field(), p.part(role).orElse(QuantValue.of(FormatValue.preset("bf16").orElseThrow())));
+                }
+                m.put("bits", new NumberValue(p.bits(), Unit.BITS));
+            }
+            case QuantValue q -> {
+                m.put("format", q.format());
+                m.put("granularity", q.granularity());
+                m.put("rounding", q.rounding());
+                m.put("bits", new NumberValue(q.format().bits(), Unit.BITS));
+            }
+            case FormatValue f -> {
+                m.put("name", new StringValue(f.name()));
+                m.put("bits", new NumberValue(f.bits(), Unit.BITS));
+                m.put("exponent", NumberValue.of(f.exponentBits()));
+                m.put("mantissa", NumberValue.of(f.mantissaBits()));
+            }
+            case ModelValue model -> {
+                m.putAll(model.config().fields());
+                m.put("name", new StringValue(model.name()));
+                if (wanted.equals("params")) {
+                    m.put("params", new NumberValue(ModelSizes.nonEmbeddingParams(model), Unit.PARAMS));
+                }
+            }
+            case DataValue d -> {
+                m.putAll(d.options().fields());
+                m.put("source", new StringValue(d.source()));
+            }
+            case SweepValue s -> {
+                m.put("runs", NumberValue.of(s.points().size()));
+                m.put("axes", new ListValue(s.axes().stream().map(a -> (Value) new StringValue(a)).toList()));
+                m.put("points", new ListValue(List.copyOf(s.points())));
+            }
+            case RunTable t -> {
+                m.put("count", NumberValue.of(t.rows().size()));
+                column(t, wanted).ifPresent(c -> m.put(wanted, c));
+            }
+            case FitResult f -> {
+                m.put("law", f.law());
+                f.estimates().forEach(e -> m.put(e.name(), NumberValue.of(e.value())));
+                m.putAll(f.statistics().fields());
+            }
+            case LawValue l -> {
+                m.put("name", new StringValue(l.name()));
+                l.values().forEach((k, v) -> m.put(k, NumberValue.of(v)));
+            }
+            case OptimumValue o -> m.putAll(o.fields().fields());
+            case PlotFile p -> m.put("path", new StringValue(p.path().toString()));
+            default -> {
+            }
+        }
+        return m;
+    }
+
+    /** Every column name of a table, config columns first. */
+    static Set<String> columns(RunTable t) {
+        Set<String> names = new LinkedHashSet<>();
+        t.rows().forEach(r -> names.addAll(r.fields().fields().keySet()));
+        return names;
+    }
+
+    private static Optional<Value> column(RunTable t, String name) {
+        if (!columns(t).contains(name)) {
+            return Optional.empty();
+        }
+        List<Value> values = new ArrayList<>();
+        for (RunTable.Run r : t.rows()) {
+            values.add(r.fields().get(name).orElse(dev.prec.lang.value.NothingValue.INSTANCE));
+        }
+        return Optional.of(new ListValue(values));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.prec.lang.eval;
+
+import dev.prec.lang.ast.Action;
+import dev.prec.lang.ast.Expr;
+import dev.prec.lang.ast.Stmt;
+import dev.prec.lang.check.CheckedProgram;
+import dev.prec.lang.diag.DiagnosticSink;
+import dev.prec.lang.engine.Capability;
+import dev.prec.lang.engine.Engines;
+import dev.prec.lang.value.ModelValue;
+import dev.prec.lang.value.NumberValue;
+import dev.prec.lang.value.PrecisionValue;
+import dev.prec.lang.value.RecordValue;
+import dev.prec.lang.value.SweepValue;
+import dev.prec.lang.value.Value;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Computes the plan of a checked program without running any action. */
+public final class Planner {
+    private Planner() {
+    }
+
+    /**
+     * @param session the session the program would run in; left untouched (planning uses a copy)
+     * @param sink receives errors of the engine-free part (e.g. a model whose sizes are impossible)
+     */
+    public static Plan plan(CheckedProgram program, Session session, Engines engines, DiagnosticSink sink) {
+        Session scratch = session.scratch();
+        Evaluator.plan(program, scratch, engines, sink);
+        Set<String> trained = new HashSet<>();
+        List<SweepPlan> inline = new ArrayList<>();
+        ExprEvaluator exprs = new ExprEvaluator(engines);
+        for (Stmt s : program.program().statements()) {
+            AstScan.walk(s, e -> {
+                if (e instanceof Action.Train t) {
+                    if (t.sweep() instanceof Expr.Ref r) {
+                        trained.add(r.name().text());
+                    } else {
+                        inlineSweep(t.sweep(), exprs, scratch).ifPresent(v -> inline.add(sweepPlan(v, true)));
+                    }
+                }
+            });
+        }
+        List<SweepPlan> sweeps = new ArrayList<>();
+        scratch.bindings().forEach((name, v) -> {
+            if (v instanceof SweepValue sv) {
+                sweeps.add(sweepPlan(sv, trained.contains(name)));
+            }
+        });
+        sweeps.addAll(inline);
+        Set<Capability> missing = EnumSet.noneOf(Capability.class);
+        program.needs().stream().filter(c -> !engines.has(c)).forEach(missing::add);
+        return new Plan(sweeps, program.needs(), missing);
+    }
+
+    private static java.util.Optional<SweepValue> inlineSweep(Expr e, ExprEvaluator exprs, Session scratch) {
+        try {
+            return java.util.Optional.of(DomainEvaluator.sweep(exprs.eval(e, Env.top(scratch)), "(inline)", e.span()));
+        } catch (ScriptError notPlannable) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Runs, axis sizes and FLOPs of one sweep. */
+    static SweepPlan sweepPlan(SweepValue s, boolean trained) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (String axis : s.axes()) {
+            Set<Value> distinct = new LinkedHashSet<>();
+            s.points().forEach(p -> p.get(axis).ifPresent(distinct::add));
+            sizes.put(axis, distinct.size());
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        double total = 0;
+        double totalBits = 0;
+        for (RecordValue p : s.points()) {
+            double[] cost = cost(p);
+            min = Math.min(min, cost[0]);
+            max = Math.max(max, cost[0]);
+            total += cost[0];
+            totalBits += cost[1];
+        }
+        if (s.points().isEmpty()) {
+            min = 0;
+        }
+        return new SweepPlan(s.name(), sizes, s.considered(), s.points().size(), min, max, total, totalBits, trained);
+    }
+
+    /**
+     * {6 N D, (6/16) N D P} of one run: N the model's non-embedding parameters, D its tokens, P the
+     * bits of its precision (16, the bf16 baseline, when the sweep has no precision axis); NaN when
+     * the run has no model or no tokens.
+     */
+    static double[] cost(RecordValue point) {
+        if (!(point.get("model").orElse(null) instanceof ModelValue m)
+                || !(point.get("tokens").orElse(null) instanceof NumberValue d)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double n = ModelSizes.nonEmbeddingParams(m);
+        int bits = point.get("precision").orElse(null) instanceof PrecisionValue p ? p.bits() : PrecisionValue.BASELINE_BITS;
+        double flops = 6 * n * d.value();
+        return new double[] {flops, flops / 16 * bits};
+    }
+}
