@@ -14,6 +14,8 @@ import java.util.OptionalDouble;
  * small but not zero), so a window is a near-stationary stretch of the stream whose exact entropy
  * rate {@link #entropyRate()} reports. Train and validation use different split tags, hence
  * independent draws. Generation is lazy: a window never waits for a long sentence to finish.
+ *
+ * <p>Immutable and thread-safe: batches may be filled concurrently.
  */
 public final class GrammarSource implements Dataset {
 

@@ -13,6 +13,13 @@ import java.util.OptionalDouble;
  * sequence, the batch size, or the call order. Train and validation use different split tags,
  * hence independent draws (they are disjoint as draws, though a low-entropy chain can produce the
  * same token string in both, as any two samples can coincide).
+ *
+ * <p>Loss floor of a window: with order 1 every predicted token has its full history, so the best
+ * possible mean loss over a window is exactly the entropy rate. With order k > 1 the first k - 1
+ * predictions of a window see only part of their history, so the best window loss exceeds the
+ * rate by at most {@code (k - 1) log(vocab) / context} nats per token.
+ *
+ * <p>Immutable and thread-safe: batches may be filled concurrently.
  */
 public final class MarkovSource implements Dataset {
 

@@ -14,9 +14,10 @@ package dev.prec.data;
  * possible successors; the rate is at most {@code log(branching)}).
  *
  * <p>Size limits, because the exact entropy rate needs the stationary distribution over all
- * {@code vocab^order} states by power iteration: at most {@link #MAX_STATES} states and
- * {@link #MAX_TRANSITIONS} nonzero transitions ({@code vocab^order * branching}); at the largest
- * size one power-iteration sweep takes about a second.
+ * {@code vocab^order} states by power iteration, each sweep costing O({@code vocab^order *
+ * branching}): at most {@link #MAX_STATES} states and {@link #MAX_TRANSITIONS} nonzero transitions.
+ * Build a spec with the canonical constructor, or from {@link #FIRST_ORDER_64} with the
+ * {@code withXxx} methods, setting {@code vocab} before {@code order} (each step is validated).
  *
  * @param vocab number of distinct tokens, {@code 2 <= vocab <= 65536}
  * @param order tokens of history a state remembers, {@code 1 <= order <= 8}

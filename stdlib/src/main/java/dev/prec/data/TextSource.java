@@ -22,6 +22,8 @@ import java.util.OptionalDouble;
  * consecutive windows share one token and every token after the first is predicted exactly once
  * per cycle); {@link #validationWindows(int)} gives W, so that evaluating
  * {@code ceil(W / batch)} batches covers the held-out data.
+ *
+ * <p>Immutable and thread-safe: batches may be filled concurrently.
  */
 public final class TextSource implements Dataset {
 

@@ -3,7 +3,10 @@
  * (a Zipf-weighted Markov source, a probabilistic grammar), text corpora read as bytes or through
  * a BPE tokenizer trained on them, and deterministic batching. The trainer sees only
  * {@link dev.prec.data.Dataset}; the language builds sources from their parameter records
- * ({@link dev.prec.data.MarkovSpec}, ...) through {@link dev.prec.data.Datasets}.
+ * ({@link dev.prec.data.MarkovSpec}, {@link dev.prec.data.GrammarSpec},
+ * {@link dev.prec.data.TextSpec} with a {@link dev.prec.data.TokenizerSpec}) through
+ * {@link dev.prec.data.Datasets}. Synthetic sources report their exact entropy rate; text
+ * reports none.
  *
  * <h2>Legend</h2>
  * <ul>

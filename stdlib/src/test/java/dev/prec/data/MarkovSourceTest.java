@@ -3,7 +3,6 @@ package dev.prec.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +18,7 @@ class MarkovSourceTest {
      * estimates the entropy rate; the tolerance is 5 standard errors of the mean computed from
      * independent per-sequence averages (sequences are independent draws by construction).
      */
-    private static void assertEmpiricalLossMatchesRate(MarkovSpec spec, int batches) {
+    private static double[] assertEmpiricalLossMatchesRate(MarkovSpec spec, int batches) {
         MarkovSource source = new MarkovSource(spec);
         MarkovChain chain = source.chain();
         int batch = 64;
@@ -60,6 +59,7 @@ class MarkovSourceTest {
         assertTrue(Math.abs(mean - rate) < 5 * standardError,
                 "empirical " + mean + " vs exact " + rate + " (standard error " + standardError + ")");
         assertTrue(standardError < 0.01 * rate, "standard error " + standardError + " too loose");
+        return new double[] {mean, standardError};
     }
 
     @Test
@@ -70,6 +70,23 @@ class MarkovSourceTest {
     @Test
     void trueModelLogLossOnAMillionTokensMatchesEntropyRateThirdOrderSparse() {
         assertEmpiricalLossMatchesRate(new MarkovSpec(12, 3, 1.2, 5, 17), 62);
+    }
+
+    /**
+     * On a chain whose stationary law is far from uniform, the sampled loss separates the
+     * pi-weighted rate from the uniformly weighted mean of the per-state entropies.
+     */
+    @Test
+    void trueModelLogLossRejectsTheUniformlyWeightedEntropy() {
+        MarkovSpec spec = new MarkovSpec(5, 2, 3.0, 5, 2);
+        double[] measured = assertEmpiricalLossMatchesRate(spec, 62);
+        MarkovChain chain = new MarkovChain(spec);
+        double uniform = 0;
+        for (int s = 0; s < chain.states(); s++) {
+            uniform += chain.conditionalEntropy(s) / chain.states();
+        }
+        assertTrue(Math.abs(measured[0] - uniform) > 10 * measured[1],
+                "uniform weighting " + uniform + " is not excluded by " + measured[0]);
     }
 
     @Test
@@ -203,6 +220,6 @@ class MarkovSourceTest {
         assertTrue(states.contains("lower the order or the vocab"), states);
         String transitions = assertThrows(IllegalArgumentException.class,
                 () -> new MarkovSpec(128, 3, 1.0, 128, 0).withVocab(129)).getMessage();
-        assertNotEquals("", transitions);
+        assertTrue(transitions.contains("lower branching to at most"), transitions);
     }
 }
