@@ -27,8 +27,10 @@ final class ChildJvm {
     ChildJvm(Path store, int parallel, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", classpath, SweepChild.class.getName(), store.toString(),
+        // The same kernels as this JVM: without the Vector API module the trainer takes its scalar
+        // path, whose sums round differently, and the tables would differ for that reason alone.
+        process = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-cp", classpath, SweepChild.class.getName(), store.toString(),
                 Integer.toString(parallel), log.toString()).redirectErrorStream(true).start();
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -19,7 +19,7 @@ public final class SweepChild {
                 LocalOptions.defaults().withParallelRuns(Integer.parseInt(args[1])));
         System.out.println("READY");
         System.out.flush();
-        SweepReport report = executor.execute(new SweepRequest(TestSweeps.runs(), new GradientJob(Path.of(args[2])),
+        SweepReport report = executor.execute(new SweepRequest(TestSweeps.runs(), TestSweeps.task(Path.of(args[2])),
                 false), new LineProgress(System.out));
         store.close();
         System.exit(report.complete() ? 0 : 3);

@@ -12,23 +12,50 @@ import java.util.List;
 /** The sweep the executor tests run, and the table they compare. */
 final class TestSweeps {
 
-    /** Steps of a normal run: long enough that a random kill usually lands inside a run. */
-    static final long STEPS = 2000;
+    /** Optimiser steps of a normal run: long enough that a random kill usually lands inside a run. */
+    static final long STEPS = 500;
+    /** Tokens per step of {@link TinyTraining} runs: batch 4 x context 16. */
+    static final long TOKENS_PER_STEP = 4 * 16;
 
     private TestSweeps() {
     }
 
     /**
-     * Ten runs: eight that converge (4 seeds x 2 step sizes), one whose step size makes it
-     * diverge, one whose spec makes it fail.
+     * Ten tiny real training runs: eight that learn (4 seeds x 2 learning rates), one whose
+     * learning rate makes it diverge, one whose model cannot be built (3 heads do not divide
+     * width 16), so it fails.
      */
     static List<RunSpec> runs() {
         List<RunSpec> runs = new ArrayList<>(Sweep.of(Axis.of("seed", List.of(1L, 2L, 3L, 4L)),
-                Axis.of("lr", List.of(0.05, 0.3))).specs(p -> GradientJob.spec((Long) p.get("seed"),
-                        p.number("lr"), STEPS)));
-        runs.add(3, RunSpec.of(GradientJob.spec(5, 3.0, STEPS)));
-        runs.add(6, RunSpec.of(GradientJob.spec(6, 0.1, 0)));
+                Axis.of("lr", List.of(3e-3, 1e-2))).specs(p -> TinyTraining.spec((Long) p.get("seed"),
+                        p.number("lr"), STEPS * TOKENS_PER_STEP).fields()));
+        runs.add(3, TinyTraining.spec(5, 50.0, STEPS * TOKENS_PER_STEP));
+        runs.add(6, TinyTraining.spec(6, 3e-3, STEPS * TOKENS_PER_STEP, 3));
         return runs;
+    }
+
+    /**
+     * The task the process tests run: tiny real training, noting each start and end in a log
+     * so tests can count trainings.
+     *
+     * @param log the log file, appended to; null for none
+     */
+    static RunTask task(Path log) {
+        TrainerTask training = TinyTraining.task();
+        return context -> {
+            note(log, "start " + context.spec().key());
+            RunOutcome outcome = training.run(context);
+            note(log, outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " "
+                    + context.spec().key());
+            return outcome;
+        };
+    }
+
+    private static void note(Path log, String line) throws java.io.IOException {
+        if (log != null) {
+            java.nio.file.Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     /**
