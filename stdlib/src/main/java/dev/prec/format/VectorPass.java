@@ -47,20 +47,21 @@ final class VectorPass extends Pass {
         int base = srcBase + span.start();
         int bound = base + FLOATS.loopBound(span.length());
         FloatVector inf = FloatVector.broadcast(FLOATS, Float.POSITIVE_INFINITY);
-        FloatVector zero = FloatVector.zero(FLOATS);
-        // Two accumulators hide the latency of max; max is exact, so the order does not matter.
-        FloatVector acc0 = zero;
-        FloatVector acc1 = zero;
+        // Two accumulators hide the latency of the compare-and-blend chain; the maximum is exact,
+        // so the order does not matter. Compare-and-blend (rather than max) skips NaN and infinity
+        // and avoids the fix-ups Math.max semantics cost on x86.
+        FloatVector acc0 = FloatVector.zero(FLOATS);
+        FloatVector acc1 = acc0;
         int i = base;
         for (; i + lanes < bound; i += 2 * lanes) {
             FloatVector a0 = FloatVector.fromArray(FLOATS, src, i).abs();
             FloatVector a1 = FloatVector.fromArray(FLOATS, src, i + lanes).abs();
-            acc0 = acc0.max(zero.blend(a0, a0.compare(VectorOperators.LT, inf)));
-            acc1 = acc1.max(zero.blend(a1, a1.compare(VectorOperators.LT, inf)));
+            acc0 = acc0.blend(a0, a0.compare(VectorOperators.GT, acc0).and(a0.compare(VectorOperators.LT, inf)));
+            acc1 = acc1.blend(a1, a1.compare(VectorOperators.GT, acc1).and(a1.compare(VectorOperators.LT, inf)));
         }
         for (; i < bound; i += lanes) {
             FloatVector a = FloatVector.fromArray(FLOATS, src, i).abs();
-            acc0 = acc0.max(zero.blend(a, a.compare(VectorOperators.LT, inf)));
+            acc0 = acc0.blend(a, a.compare(VectorOperators.GT, acc0).and(a.compare(VectorOperators.LT, inf)));
         }
         float max = acc0.max(acc1).reduceLanes(VectorOperators.MAX);
         for (; i < base + span.length(); i++) {
@@ -105,7 +106,7 @@ final class VectorPass extends Pass {
             FloatVector y = FloatVector.fromArray(FLOATS, src, srcBase + start + i).mul(toGrid);
             IntVector sign = y.reinterpretAsInts().and(SIGN);
             FloatVector limit = positiveLimit.blend(negativeLimit, y.test(VectorOperators.IS_NEGATIVE));
-            FloatVector a = y.abs().min(limit);
+            FloatVector a = saturate(y.abs(), limit);
             FloatVector r;
             if (noise == null) {
                 r = a.add(magic).sub(magic);
@@ -136,7 +137,7 @@ final class VectorPass extends Pass {
         for (int i = 0; i < bound; i += FLOATS.length()) {
             FloatVector y = FloatVector.fromArray(FLOATS, src, srcBase + start + i).mul(toGrid);
             IntVector sign = y.reinterpretAsInts().and(SIGN);
-            FloatVector a = y.abs().min(max);
+            FloatVector a = saturate(y.abs(), max);
             VectorMask<Float> subnormal = a.compare(VectorOperators.LT, minNormal);
             FloatVector r;
             if (noise == null) {
@@ -157,6 +158,14 @@ final class VectorPass extends Pass {
             }
             out.mul(fromGrid).blend(nan, y.test(VectorOperators.IS_NAN)).intoArray(dst, dstBase + start + i);
         }
+    }
+
+    /**
+     * {@code min(a, limit)} for {@code a >= 0} or NaN (which stays NaN), by compare and blend: cheaper
+     * than {@code min}, whose Java semantics for NaN and signed zeros need fix-ups on x86.
+     */
+    private static FloatVector saturate(FloatVector a, FloatVector limit) {
+        return a.blend(limit, a.compare(VectorOperators.GT, limit));
     }
 
     /** {@link StochasticBits#at} for the lanes' element indices {@code first .. first + lanes - 1}. */
