@@ -1,6 +1,7 @@
 package dev.prec.sweep;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,6 @@ public final class Family {
             }
             members = next;
         }
-        return members.stream().map(m -> (Map<String, Object>) java.util.Collections.unmodifiableMap(m)).toList();
+        return members.stream().map(m -> (Map<String, Object>) Collections.unmodifiableMap(m)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.prec.sweep;
 
+import dev.prec.store.RunStatus;
 import java.io.PrintStream;
 
 /** Progress for logs and pipes: one line per ended or stopped run, and a summary. */
@@ -34,9 +35,9 @@ public final class LineProgress implements SweepListener {
                     + i.reason() + "; it resumes from its last checkpoint");
             case SweepEvent.Waiting w -> out.println("waiting   " + ProgressDisplay.label(w.spec())
                     + ": trained by process " + w.holder().pid() + " on " + w.holder().host());
-            case SweepEvent.Completed c -> out.println("sweep: " + c.report().count(dev.prec.store.RunStatus.DONE)
-                    + " done, " + c.report().count(dev.prec.store.RunStatus.FAILED) + " failed, "
-                    + c.report().count(dev.prec.store.RunStatus.DIVERGED) + " diverged"
+            case SweepEvent.Completed c -> out.println("sweep: " + c.report().count(RunStatus.DONE)
+                    + " done, " + c.report().count(RunStatus.FAILED) + " failed, "
+                    + c.report().count(RunStatus.DIVERGED) + " diverged"
                     + (c.report().complete() ? "" : ", " + c.report().runs().stream()
                             .filter(r -> !r.status().isFinal()).count() + " not finished"));
             case SweepEvent.Skipped s -> { }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -96,9 +97,9 @@ public final class TrainerTask implements RunTask {
     }
 
     /** The trainer's checkpoint in a directory: its one safetensors file, when written. */
-    private static java.util.Optional<Path> checkpoint(Path dir) {
+    private static Optional<Path> checkpoint(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".safetensors")).sorted().findFirst();

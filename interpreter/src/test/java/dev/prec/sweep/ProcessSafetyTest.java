@@ -125,7 +125,14 @@ class ProcessSafetyTest {
         Path db = dir.resolve("runs.db");
         ChildJvm child = new ChildJvm(db, 1, dir.resolve("trainings.log"));
         assertTrue(child.awaitFirstEnded(), () -> "no run ended: " + child.lines);
-        Thread.sleep(60);
+        // Signal while a run is past its first checkpoint, watching the store as `prec runs` would.
+        try (RunStore watcher = RunStore.open(db)) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (watcher.list(RunStatus.RUNNING).stream().noneMatch(r -> r.resumeCheckpoint().isPresent())) {
+                assertTrue(System.nanoTime() < deadline && child.process.isAlive(), "no run reached a checkpoint");
+                Thread.sleep(10);
+            }
+        }
         // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook runs. Through the handle, because
         // Process.destroy also closes our end of the child's output, losing its last lines.
         child.process.toHandle().destroy();

@@ -13,6 +13,19 @@ final class RunRows {
     private RunRows() {
     }
 
+    /** Columns a result sets, in {@link #resultValues} order. */
+    static final String RESULT_COLUMNS = "final_val_loss = ?, val_losses = ?, curve = ?,"
+            + " tokens_per_second = ?, wall_seconds = ?, machine = ?, checkpoints = ?";
+
+    /** Clears the holder, for every write that ends a claim. */
+    static final String RELEASE = "owner = NULL, owner_host = NULL, owner_pid = NULL, lease_until = NULL";
+
+    static Object[] resultValues(RunResult r) {
+        return new Object[] {real(r.finalValLoss()), CurveCodec.writeCurve(r.validation()),
+            CurveCodec.writeCurve(r.training()), r.tokensPerSecond(), r.wallSeconds(), r.machine(),
+            CurveCodec.writePaths(r.checkpoints())};
+    }
+
     static RunRecord read(ResultSet rs) throws SQLException {
         RunSpec spec = RunSpec.parse(rs.getString("spec"));
         RunStatus status = RunStatus.ofLabel(rs.getString("status"));

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -253,8 +254,8 @@ public final class RunStore implements AutoCloseable {
      * @throws StoreException if the claim is no longer held
      */
     public synchronized void finish(Claim claim, RunResult result) {
-        underClaim(claim, "status = 'done', error = NULL, " + RESULT_COLUMNS + ", diverged_step = NULL, "
-                + RELEASE, resultValues(result));
+        underClaim(claim, "status = 'done', error = NULL, " + RunRows.RESULT_COLUMNS + ", diverged_step = NULL, "
+                + RunRows.RELEASE, RunRows.resultValues(result));
     }
 
     /**
@@ -267,12 +268,12 @@ public final class RunStore implements AutoCloseable {
      * @throws StoreException if the claim is no longer held
      */
     public synchronized void diverge(Claim claim, RunResult partial, long step, String error) {
-        Object[] values = resultValues(partial);
-        Object[] all = java.util.Arrays.copyOf(values, values.length + 2);
+        Object[] values = RunRows.resultValues(partial);
+        Object[] all = Arrays.copyOf(values, values.length + 2);
         all[values.length] = step;
         all[values.length + 1] = error;
-        underClaim(claim, "status = 'diverged', " + RESULT_COLUMNS + ", diverged_step = ?, error = ?, "
-                + RELEASE, all);
+        underClaim(claim, "status = 'diverged', " + RunRows.RESULT_COLUMNS + ", diverged_step = ?, error = ?, "
+                + RunRows.RELEASE, all);
     }
 
     /**
@@ -283,7 +284,7 @@ public final class RunStore implements AutoCloseable {
      * @throws StoreException if the claim is no longer held
      */
     public synchronized void fail(Claim claim, String error) {
-        underClaim(claim, "status = 'failed', error = ?, " + RELEASE, Objects.requireNonNull(error));
+        underClaim(claim, "status = 'failed', error = ?, " + RunRows.RELEASE, Objects.requireNonNull(error));
     }
 
     /**
@@ -293,7 +294,7 @@ public final class RunStore implements AutoCloseable {
      * @throws StoreException if the claim is no longer held
      */
     public synchronized void release(Claim claim) {
-        underClaim(claim, "status = 'planned', " + RELEASE);
+        underClaim(claim, "status = 'planned', " + RunRows.RELEASE);
     }
 
     /**
@@ -303,7 +304,7 @@ public final class RunStore implements AutoCloseable {
      * @return how many runs went back to planned
      */
     public synchronized int releaseAll(Owner owner) {
-        return update("UPDATE runs SET status = 'planned', " + RELEASE + ", updated_at = ?"
+        return update("UPDATE runs SET status = 'planned', " + RunRows.RELEASE + ", updated_at = ?"
                 + " WHERE status = 'running' AND owner = ?", System.currentTimeMillis(), owner.token());
     }
 
@@ -377,21 +378,8 @@ public final class RunStore implements AutoCloseable {
         StoreFile.closeQuietly(connection);
     }
 
-    /** Columns a result sets, in {@link #resultValues} order. */
-    private static final String RESULT_COLUMNS = "final_val_loss = ?, val_losses = ?, curve = ?,"
-            + " tokens_per_second = ?, wall_seconds = ?, machine = ?, checkpoints = ?";
-
-    /** Clears the holder, for every write that ends a claim. */
-    private static final String RELEASE = "owner = NULL, owner_host = NULL, owner_pid = NULL, lease_until = NULL";
-
-    private static Object[] resultValues(RunResult r) {
-        return new Object[] {RunRows.real(r.finalValLoss()), CurveCodec.writeCurve(r.validation()),
-            CurveCodec.writeCurve(r.training()), r.tokensPerSecond(), r.wallSeconds(), r.machine(),
-            CurveCodec.writePaths(r.checkpoints())};
-    }
-
     private void underClaim(Claim claim, String assignments, Object... values) {
-        Object[] all = java.util.Arrays.copyOf(values, values.length + 3);
+        Object[] all = Arrays.copyOf(values, values.length + 3);
         all[values.length] = System.currentTimeMillis();
         all[values.length + 1] = claim.key();
         all[values.length + 2] = claim.owner().token();
