@@ -98,8 +98,6 @@ final class ActivationLayout {
         final int hiddenSubRstd;
         /** quantized input of the down projection (N, F). */
         final int hiddenSubQ;
-        /** per-(sequence, head) workspace of T floats for the attention backward (B*H*T). */
-        final int attScratch;
 
         BlockActivations(Arena a, TransformerConfig cfg, int batch, Quantization quant) {
             int n = batch * cfg.context();
@@ -135,7 +133,6 @@ final class ActivationLayout {
             hiddenSubMean = sub ? a.take(n) : 0;
             hiddenSubRstd = sub ? a.take(n) : 0;
             hiddenSubQ = qa ? a.take((long) n * f) : hiddenSub;
-            attScratch = a.take((long) batch * cfg.heads() * cfg.context());
         }
     }
 }

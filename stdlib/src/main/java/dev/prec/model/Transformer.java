@@ -194,7 +194,7 @@ public final class Transformer {
                 quantize(quant.kv(), a.qkv.q(), a.qkvQ.q(), rowsC, kvId(l, 0));
             }
         }
-        Attention.forward(acts, a.attOut, acts, a.att, acts, a.qkvQ, attShape, workers);
+        Attention.forward(mm, acts, a.attOut, acts, a.att, acts, a.qkvQ, attShape, workers);
         if (cfg.options().subNorm()) {
             normForward(a.attSub, a.attSubMean, a.attSubRstd, a.attOut, p.attnSubNorm(), rowsC);
         }
@@ -263,7 +263,7 @@ public final class Transformer {
         zero(a.qkvQ.q(), rowsC);
         zero(a.qkvQ.k(), rowsC);
         zero(a.qkvQ.v(), rowsC);
-        Attention.backward(dacts, a.qkvQ, acts, a.attScratch, dacts, a.attOut, acts, a.qkvQ, acts, a.att, attShape, workers);
+        Attention.backward(mm, dacts, a.qkvQ, dacts, a.attOut, acts, a.qkvQ, acts, a.att, attShape, workers);
         if (quant.quantizesKv()) {
             kvStraightThrough(a.qkv.k(), a.qkvQ.k());
             kvStraightThrough(a.qkv.v(), a.qkvQ.v());

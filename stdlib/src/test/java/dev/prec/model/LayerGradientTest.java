@@ -92,12 +92,12 @@ class LayerGradientTest {
         float[] out = new float[n];
         float[] att = new float[2 * 2 * 4 * 4];
         java.util.function.DoubleSupplier f = () -> {
-            Attention.forward(out, 0, att, 0, qkv, offs, a, serial);
+            Attention.forward(new ScalarMatmul(), out, 0, att, 0, qkv, offs, a, serial);
             return weightedSum(out, w);
         };
         f.getAsDouble();
         float[] dqkv = new float[3 * n];
-        Attention.backward(dqkv, offs, new float[2 * 2 * 4], 0, w, 0, qkv, offs, att, 0, a, serial);
+        Attention.backward(new ScalarMatmul(), dqkv, offs, w, 0, qkv, offs, att, 0, a, serial);
         check("attention dqkv", qkv, dqkv, f, H, TOL);
     }
 
@@ -106,7 +106,7 @@ class LayerGradientTest {
         AttentionShape a = new AttentionShape(1, 5, 1, 2);
         float[] qkv = random(random, 30, 2.0);
         float[] att = new float[25];
-        Attention.forward(new float[10], 0, att, 0, qkv, new QkvOffsets(0, 10, 20), a, serial);
+        Attention.forward(new ScalarMatmul(), new float[10], 0, att, 0, qkv, new QkvOffsets(0, 10, 20), a, serial);
         for (int i = 0; i < 5; i++) {
             double sum = 0;
             for (int j = 0; j < 5; j++) {
