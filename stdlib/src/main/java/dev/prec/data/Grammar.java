@@ -220,6 +220,16 @@ public final class Grammar {
         return sentenceEntropy() / (meanSentenceLength() + 1);
     }
 
+    /** Expected terminals derived from {@code nonterminal}, {@code l_A} of the class comment. */
+    double expectedLength(int nonterminal) {
+        return expectedLength[nonterminal];
+    }
+
+    /** Probability of rule {@code rule} of {@code nonterminal}. */
+    double probability(int nonterminal, int rule) {
+        return probabilities[nonterminal][rule];
+    }
+
     /** Index of the rule of {@code nonterminal} chosen by uniform {@code u} in [0, 1). */
     int chooseRule(int nonterminal, double u) {
         double[] c = cumulative[nonterminal];

@@ -7,27 +7,21 @@ import java.util.OptionalDouble;
  * recursive structure with dependencies across many tokens, and an exact entropy rate.
  *
  * <p>Sequence {@code n} of a split is generated from the counter-based stream keyed by
- * {@code (seed, split, n)}: the generator starts at a sentence boundary, discards a uniform
- * number of tokens in {@code [0, 32 (meanLength + 1)]}, and then emits the window. The skip makes
- * a window's start approximately stationary (its phase within a sentence approaches the
- * stationary law as the skip range grows; with this range the bias of the starting phase is
- * small but not zero), so a window is a near-stationary stretch of the stream whose exact entropy
- * rate {@link #entropyRate()} reports. Train and validation use different split tags, hence
- * independent draws. Generation is lazy: a window never waits for a long sentence to finish.
+ * {@code (seed, split, n)}, starting at a position drawn exactly from the stationary law of the
+ * sentence stream ({@link SentenceStream#stationary}): a window is a stationary stretch of the
+ * stream, so no model's expected mean loss over a window's predictions is below the exact
+ * {@link #entropyRate()}. Train and validation use different split tags, hence independent
+ * draws. Generation is lazy: a window never waits for a long sentence to finish.
  *
  * <p>Immutable and thread-safe: batches may be filled concurrently.
  */
 public final class GrammarSource implements Dataset {
 
     /** Version of the sampling procedure, part of the fingerprint. */
-    private static final String VERSION = "grammar-v1";
-    /** Skip range in mean sentence lengths (see the class comment). */
-    static final int SKIP_SENTENCES = 32;
+    private static final String VERSION = "grammar-v2";
 
     /** The grammar sentences are drawn from. */
     private final Grammar grammar;
-    /** Exclusive upper end of the number of tokens skipped before a window. */
-    private final long skipRange;
 
     /**
      * A source for the given parameters.
@@ -36,7 +30,6 @@ public final class GrammarSource implements Dataset {
      */
     public GrammarSource(GrammarSpec spec) {
         this.grammar = new Grammar(spec);
-        this.skipRange = 1 + (long) Math.ceil(SKIP_SENTENCES * (grammar.meanSentenceLength() + 1));
     }
 
     /** The grammar behind this source. */
@@ -65,10 +58,7 @@ public final class GrammarSource implements Dataset {
         int length = context + 1;
         for (int b = 0; b < batch; b++) {
             CounterRng rng = new CounterRng(CounterRng.key(grammar.spec().seed(), split, first + b));
-            SentenceStream stream = new SentenceStream(grammar, rng);
-            for (long skip = rng.nextLong(skipRange); skip > 0; skip--) {
-                stream.next();
-            }
+            SentenceStream stream = SentenceStream.stationary(grammar, rng);
             for (int i = 0; i < length; i++) {
                 out[b * length + i] = stream.next();
             }

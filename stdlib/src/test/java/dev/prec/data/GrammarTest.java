@@ -120,7 +120,7 @@ class GrammarTest {
     @Test
     void trueModelLossOfAMillionParsedTokensMatchesEntropyRate() {
         Grammar grammar = new Grammar(GrammarSpec.DEFAULT);
-        SentenceStream stream = new SentenceStream(grammar, new CounterRng(99));
+        SentenceStream stream = SentenceStream.fromBoundary(grammar, new CounterRng(99));
         double rate = grammar.entropyRate();
         Deque<Integer> stack = new ArrayDeque<>(List.of(-1));
         double sentenceLoss = 0;
@@ -169,6 +169,64 @@ class GrammarTest {
                 "empirical " + empirical + " vs exact " + rate + " (standard error " + standardError + ")");
         assertEquals(grammar.meanSentenceLength() + 1, meanTokens, 0.02 * meanTokens);
         assertTrue(standardError < 0.01 * rate, "standard error " + standardError);
+    }
+
+    /** Histogram of the distance to the next separator (capped at {@code horizon}) and of the token. */
+    private static void tally(int[] tokens, int at, int horizon, double[] distance, double[] token) {
+        int d = 0;
+        while (d < horizon && tokens[at + d] != Grammar.SEPARATOR) {
+            d++;
+        }
+        distance[d]++;
+        token[tokens[at]]++;
+    }
+
+    /**
+     * Windows must start where a long stream spends its time: the distribution of the token at
+     * the start and of the distance to the next separator (the phase within a sentence) must match
+     * time averages over one long stream, which converge to the stationary law by ergodicity.
+     * A start at sentence boundaries, or a wrongly weighted spine, moves these far outside the
+     * tolerance (5 standard errors of both estimates, the stream's inflated for correlation).
+     */
+    @Test
+    void windowStartsFollowTheStationaryLawOfTheStream() {
+        Grammar grammar = new Grammar(GrammarSpec.DEFAULT);
+        int horizon = 40;
+        int n = 4_000_000;
+        SentenceStream stream = SentenceStream.fromBoundary(grammar, new CounterRng(5));
+        int[] tokens = new int[n + horizon + 1];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = stream.next();
+        }
+        double[] streamDistance = new double[horizon + 1];
+        double[] streamToken = new double[64];
+        for (int t = 0; t < n; t++) {
+            tally(tokens, t, horizon, streamDistance, streamToken);
+        }
+        GrammarSource source = new GrammarSource(GrammarSpec.DEFAULT);
+        int batch = 1000;
+        int windows = 100 * batch;
+        int[] out = new int[batch * (horizon + 1)];
+        double[] windowDistance = new double[horizon + 1];
+        double[] windowToken = new double[64];
+        for (int step = 0; step < windows / batch; step++) {
+            source.trainBatch(step, batch, horizon, out);
+            for (int b = 0; b < batch; b++) {
+                tally(out, b * (horizon + 1), horizon, windowDistance, windowToken);
+            }
+        }
+        assertSameLaw("distance", streamDistance, n, windowDistance, windows);
+        assertSameLaw("token", streamToken, n, windowToken, windows);
+    }
+
+    private static void assertSameLaw(String what, double[] reference, int n, double[] sample, int m) {
+        for (int k = 0; k < reference.length; k++) {
+            double p = reference[k] / n;
+            double q = sample[k] / m;
+            double sd = Math.sqrt(p * (1 - p));
+            double tolerance = 5 * sd * (1 / Math.sqrt(m) + Math.sqrt(30.0 / n)) + 1e-4;
+            assertEquals(p, q, tolerance, what + " " + k);
+        }
     }
 
     @Test
