@@ -225,7 +225,8 @@ STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 /** A string the line ends inside; the splitter reports it. */
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
 
-IDENT : [a-zA-Z_] [a-zA-Z_0-9]* ;
+/** Letters of any script, so that papers' symbols can be names: `α`, `Nₑ` are not, `alpha`, `Neff`, `β` are. */
+IDENT : [\p{L}_] [\p{L}\p{Nd}_]* ;
 
 DOTDOT  : '..' ;
 DOT     : '.' ;

@@ -62,8 +62,9 @@ public final class Parser {
     }
 
     /**
-     * Whether {@code text} ends inside an open bracket, string or block comment, so that a REPL should
-     * read another line before parsing.
+     * Whether {@code text} ends inside an open bracket or block comment, or after a token that cannot
+     * end a statement ({@code x = 1 +}, {@code train grid on}), so that a REPL should read another line
+     * before parsing.
      */
     public static boolean isIncomplete(String text) {
         return BracketBalance.isIncomplete(text);

@@ -27,7 +27,7 @@ import org.antlr.v4.runtime.Token;
 final class StatementSplitter {
 
     /** Tokens after which a line cannot end a statement. */
-    private static final Set<Integer> CONTINUES_AFTER = Set.of(
+    static final Set<Integer> CONTINUES_AFTER = Set.of(
             PrecLexer.PLUS, PrecLexer.MINUS, PrecLexer.STAR, PrecLexer.SLASH, PrecLexer.CARET,
             PrecLexer.EQ, PrecLexer.NE, PrecLexer.LT, PrecLexer.LE, PrecLexer.GT, PrecLexer.GE,
             PrecLexer.ASSIGN, PrecLexer.COMMA, PrecLexer.COLON, PrecLexer.DOTDOT, PrecLexer.LPAREN, PrecLexer.LBRACK, PrecLexer.LBRACE,

@@ -103,7 +103,7 @@ final class SyntaxMessages {
                 + (previous == null || previous.getType() == PrecLexer.NL ? "" : " after " + show(previous))
                 + (opener == null ? "" : " in " + what(opener))
                 + (ended ? "" : ", found " + show(offending));
-        String hint = hint(offending, expected);
+        String hint = hint(previous, offending, expected);
         return error(where, message, hint.isEmpty() && at == 1 ? statementHint() : hint);
     }
 
@@ -119,6 +119,10 @@ final class SyntaxMessages {
             parts.add("an expression");
             rest.removeAll(EXPRESSION_START);
             rest.removeAll(NAMES);
+            if (rest.contains(PrecLexer.PLOT)) {
+                // 'plot' is only ever expected as a named argument's name: every keyword is, then
+                rest.removeIf(SyntaxMessages::isWord);
+            }
         } else if (rest.contains(PrecLexer.IDENT)) {
             parts.add("a name");
             rest.removeIf(t -> t == PrecLexer.IDENT || isWord(t));
@@ -159,7 +163,7 @@ final class SyntaxMessages {
     }
 
     /** "did you mean 'on'?" when {@code offending} is a name close to a keyword that was expected. */
-    private static String hint(Token offending, IntervalSet expected) {
+    private static String hint(Token previous, Token offending, IntervalSet expected) {
         if (offending.getType() == PrecLexer.ASSIGN && expected.contains(PrecLexer.EQ)) {
             return "to compare, write '=='";
         }
@@ -168,6 +172,9 @@ final class SyntaxMessages {
         }
         if (offending.getType() != PrecLexer.IDENT) {
             return "";
+        }
+        if (previous != null && previous.getType() == PrecLexer.NUMBER && offending.getText().matches("[KMBT]")) {
+            return "write the scale right after the digits: " + previous.getText() + offending.getText();
         }
         List<String> keywords = expected.toList().stream()
                 .filter(SyntaxMessages::isWord)

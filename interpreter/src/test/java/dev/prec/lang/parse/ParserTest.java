@@ -127,10 +127,20 @@ class ParserTest {
     }
 
     @Test
+    void namesMayUseLettersOfAnyScript() {
+        Stmt.Assign a = assertInstanceOf(Stmt.Assign.class, parseClean("β = α2 + 1").statements().getFirst());
+        assertEquals("β", a.name().text());
+    }
+
+    @Test
     void incompleteInputIsRecognisedForTheRepl() {
         assertTrue(Parser.isIncomplete("sweep g = {\n  a: 1"));
         assertTrue(Parser.isIncomplete("x = f(1,"));
         assertTrue(Parser.isIncomplete("/* comment"));
+        assertTrue(Parser.isIncomplete("x = 1 +  // more below"));
+        assertTrue(Parser.isIncomplete("runs = train grid on"));
         assertFalse(Parser.isIncomplete("x = f(1)"));
+        assertFalse(Parser.isIncomplete("x = a.b\n"));
+        assertFalse(Parser.isIncomplete("x = \"(\""));
     }
 }
