@@ -310,7 +310,8 @@ public final class MarkovChain {
         Arrays.fill(pi, 1.0 / states);
         double[] next = new double[states];
         long transitions = (long) states * branching;
-        // Budget of about 4e9 transition updates (a few seconds), never fewer than 2000 sweeps.
+        // A budget of 4e9 transition updates bounds the work on large chains; small chains get
+        // at least 2000 sweeps, enough for slowly mixing (sparse or periodic) ones.
         int maxSweeps = (int) Math.max(2000, Math.min(1_000_000, 4_000_000_000L / transitions));
         for (int sweep = 1; sweep <= maxSweeps; sweep++) {
             step(pi, next);
