@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code prec runs}: the run store from the shell. Subcommands list (with filters), show one run,
- * export as CSV or JSON, delete. Exit codes: 0 ok, 1 store error or no such run, 2 usage.
+ * export as CSV or JSON, delete, check (SQLite's integrity check). Exit codes: 0 ok, 1 store error or no such run, 2 usage.
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List, show, export or delete the runs in a run store.",
+        description = "List, show, export, delete or check the runs in a run store.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class,
-            RunsCommand.Delete.class})
+            RunsCommand.Delete.class, RunsCommand.Check.class})
 public final class RunsCommand implements Callable<Integer> {
 
     /** Exit code of a store error or a key that names no run. */
@@ -295,6 +295,28 @@ public final class RunsCommand implements Callable<Integer> {
                     spec.commandLine().getOut().flush();
                 }
                 return 0;
+            });
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Run SQLite's integrity check on the store; exit 1 unless it prints ok.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        RunsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return guarded(spec, () -> {
+                try (RunStore store = parent.open()) {
+                    List<String> lines = store.integrityCheck();
+                    lines.forEach(spec.commandLine().getOut()::println);
+                    spec.commandLine().getOut().flush();
+                    return lines.equals(List.of("ok")) ? 0 : STORE_ERROR;
+                }
             });
         }
     }

@@ -117,6 +117,17 @@ class RunsCommandTest {
     }
 
     @Test
+    void checkPrintsOkForASoundStoreAndRefusesAForeignFile() throws Exception {
+        assertEquals(0, run("--store", db.toString(), "check"));
+        assertEquals("ok", out.strip());
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not a database");
+        assertEquals(1, run("--store", text.toString(), "check"));
+        assertTrue(err.contains(text + ": is not an SQLite database"), err);
+        assertEquals("not a database", Files.readString(text));
+    }
+
+    @Test
     void aMissingStoreIsReportedNotCreated() {
         Path missing = dir.resolve("elsewhere").resolve("runs.db");
         assertEquals(1, run("--store", missing.toString(), "list"));

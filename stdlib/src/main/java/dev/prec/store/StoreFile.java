@@ -98,6 +98,19 @@ final class StoreFile {
         if (tables.isEmpty()) {
             return 0;
         }
+        // A damaged page may not show until a sweep writes next to it; look before writing anything.
+        List<String> problems = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+        }
+        if (!problems.equals(List.of("ok"))) {
+            throw new StoreException(file, "is corrupt (quick_check: " + String.join("; ", problems.subList(0,
+                    Math.min(3, problems.size()))) + "); it was left untouched; restore it from a backup or move it"
+                    + " away", null);
+        }
         if (!tables.contains("schema_version") || !tables.contains("runs")) {
             throw new StoreException(file, "is an SQLite database without prec's run tables (it has "
                     + String.join(", ", tables) + "); not a prec run store, left untouched", null);

@@ -76,6 +76,28 @@ class StoreFileSafetyTest {
     }
 
     @Test
+    void aStoreWithADamagedPageIsRefusedAsCorrupt() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (RunStore store = RunStore.open(file)) {
+            for (int i = 0; i < 200; i++) {
+                store.plan(List.of(RunSpec.of(java.util.Map.of("seed", i, "note", "x".repeat(200)))));
+            }
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = DELETE"); // fold the WAL into the file, so it stands alone
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        assertTrue(bytes.length > 8 * 4096, "the store spans several pages");
+        // Scramble the middle of page 4 (page size 4096): table b-tree cells of the runs table.
+        for (int i = 3 * 4096 + 8; i < 4 * 4096; i += 7) {
+            bytes[i] = (byte) (bytes[i] ^ 0x5a);
+        }
+        Files.write(file, bytes);
+        assertRefusedUntouched(file, "corrupt");
+    }
+
+    @Test
     void anEmptyFileBecomesAStore() throws Exception {
         Path file = dir.resolve("runs.db");
         Files.createFile(file);
