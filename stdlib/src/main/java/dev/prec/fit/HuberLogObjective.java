@@ -1,6 +1,7 @@
 package dev.prec.fit;
 
 import dev.prec.law.ColumnEvaluator;
+import dev.prec.law.Columns;
 
 /**
  * The fitting objective of {@code docs/science.md} section 4:
@@ -16,6 +17,7 @@ final class HuberLogObjective implements DifferentiableFunction {
     private final double delta;
     private final double[] natural;
     private final double[] adjoint;
+    private final double[] logPredicted;
 
     /**
      * @param logObserved log of the observed value per row
@@ -30,6 +32,7 @@ final class HuberLogObjective implements DifferentiableFunction {
         this.delta = delta;
         this.natural = new double[space.dimension()];
         this.adjoint = new double[logObserved.length];
+        this.logPredicted = new double[logObserved.length];
     }
 
     @Override
@@ -39,9 +42,10 @@ final class HuberLogObjective implements DifferentiableFunction {
             return Double.POSITIVE_INFINITY;
         }
         double[] pred = evaluator.predictions();
+        Columns.log(logPredicted, pred);
         double sum = 0;
         for (int i = 0; i < pred.length; i++) {
-            double r = Math.log(pred[i]) - logObserved[i];
+            double r = logPredicted[i] - logObserved[i];
             double a = Math.abs(r);
             double w = weights[i];
             if (a <= delta) {

@@ -7,6 +7,10 @@ import java.util.Arrays;
  * workspace of one thread (not thread-safe). {@link #forward} computes the predicted column;
  * {@link #backward} turns per-row adjoints of the prediction into the gradient with respect to
  * the parameters by reverse-mode accumulation over the same nodes.
+ *
+ * <p>Each mixed node has a width: the row count, or the level count of the variable it is
+ * leveled by ({@link LawData}). A row-wide node reads a leveled child through a gathered row copy;
+ * in the backward pass it scatters its adjoint contributions back onto the child's levels.
  */
 public final class ColumnEvaluator {
     private final LawData data;
@@ -14,10 +18,16 @@ public final class ColumnEvaluator {
     private final int n;
     /** Values of CONST, PARAM and SCALAR nodes, by node id. */
     private final double[] scalar;
-    /** Columns of VAR/DATA nodes (shared) and MIXED nodes (owned), by node id. */
-    private final double[][] column;
+    /** Row-wide view of every data-dependent node: data columns, mixed row columns, gathered copies. */
+    private final double[][] rowView;
+    /** Level view of leveled nodes: level values of VAR/DATA nodes, owned level columns of MIXED nodes. */
+    private final double[][] levelView;
+    /** Own values of each MIXED node, in its width (row or level). */
+    private final double[][] value;
+    private final double[][] adjoint;
     private final double[] scalarAdjoint;
-    private final double[][] columnAdjoint;
+    /** Whether a leveled MIXED node is read by a row-wide node (and so gathered). */
+    private final boolean[] gathered;
     private final double[] partial;
     private final double[] broadcastRoot;
 
@@ -27,19 +37,50 @@ public final class ColumnEvaluator {
         this.n = data.rows;
         int nodes = p.kind.length;
         this.scalar = new double[nodes];
-        this.column = data.columns.clone();
+        this.rowView = data.columns.clone();
+        this.levelView = data.levelColumns.clone();
+        this.value = new double[nodes][];
+        this.adjoint = new double[nodes][];
         this.scalarAdjoint = new double[nodes];
-        this.columnAdjoint = new double[nodes][];
+        this.gathered = new boolean[nodes];
         for (int id = 0; id < nodes; id++) {
             if (p.kind[id] == CompiledLaw.Kind.MIXED) {
-                column[id] = new double[n];
-                columnAdjoint[id] = new double[n];
+                int w = width(id);
+                value[id] = new double[w];
+                adjoint[id] = new double[w];
+                if (leveled(id)) {
+                    levelView[id] = value[id];
+                } else {
+                    rowView[id] = value[id];
+                    markGathered(p.left[id]);
+                    markGathered(p.right[id]);
+                }
             } else if (p.kind[id] == CompiledLaw.Kind.CONST) {
                 scalar[id] = p.constant[id];
             }
         }
+        markGathered(p.root);
+        for (int id = 0; id < nodes; id++) {
+            if (gathered[id]) {
+                rowView[id] = new double[n];
+            }
+        }
         this.partial = new double[n];
         this.broadcastRoot = new double[n];
+    }
+
+    private void markGathered(int id) {
+        if (id >= 0 && p.kind[id] == CompiledLaw.Kind.MIXED && leveled(id)) {
+            gathered[id] = true;
+        }
+    }
+
+    private boolean leveled(int id) {
+        return data.levelVar[id] >= 0;
+    }
+
+    private int width(int id) {
+        return leveled(id) ? data.levelColumns[data.levelVar[id]].length : n;
     }
 
     /** Number of rows. */
@@ -51,15 +92,22 @@ public final class ColumnEvaluator {
      * Computes the prediction for every row at parameter values {@code params}.
      *
      * @param params one value per parameter in {@link Law#parameters()} order (natural units, not log)
-     * @return the index of the first row outside the domain (a condition not positive, or a
-     *     prediction non-finite or not positive), or {@code -1} when every row is inside
+     * @return the index of a row outside the domain (a condition not positive, or a prediction
+     *     non-finite or not positive; for a leveled condition, the first row at the failing
+     *     level), or {@code -1} when every row is inside
      */
     public int forward(double[] params) {
         for (int id = 0; id < p.kind.length; id++) {
             switch (p.kind[id]) {
                 case PARAM -> scalar[id] = params[p.leafIndex[id]];
                 case SCALAR -> scalar[id] = scalarValue(id);
-                case MIXED -> computeNode(p, id, column[id], column, scalar, n);
+                case MIXED -> {
+                    boolean lv = leveled(id);
+                    computeNode(p, id, value[id], lv ? levelView : rowView, scalar, width(id));
+                    if (gathered[id]) {
+                        gather(id);
+                    }
+                }
                 default -> { }
             }
         }
@@ -78,23 +126,51 @@ public final class ColumnEvaluator {
         return -1;
     }
 
-    private int firstNotPositive(int id) {
-        if (column[id] == null) {
-            return scalar[id] > 0 ? -1 : 0;
-        }
-        double[] c = column[id];
+    private void gather(int id) {
+        double[] levels = value[id];
+        int[] index = data.levelIndex[data.levelVar[id]];
+        double[] out = rowView[id];
         for (int i = 0; i < n; i++) {
-            if (!(c[i] > 0)) {
-                return i;
+            out[i] = levels[index[i]];
+        }
+    }
+
+    private int firstNotPositive(int id) {
+        if (p.kind[id] != CompiledLaw.Kind.MIXED) {
+            double[] c = rowView[id];
+            if (c == null) {
+                return scalar[id] > 0 ? -1 : 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(c[i] > 0)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        double[] c = value[id];
+        for (int j = 0; j < c.length; j++) {
+            if (!(c[j] > 0)) {
+                return leveled(id) ? firstRowAtLevel(id, j) : j;
             }
         }
         return -1;
     }
 
+    private int firstRowAtLevel(int id, int level) {
+        int[] index = data.levelIndex[data.levelVar[id]];
+        for (int i = 0; i < n; i++) {
+            if (index[i] == level) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** The predicted value per row after {@link #forward}; a view, valid until the next call. */
     public double[] predictions() {
-        if (column[p.root] != null) {
-            return column[p.root];
+        if (rowView[p.root] != null) {
+            return rowView[p.root];
         }
         Arrays.fill(broadcastRoot, scalar[p.root]);
         return broadcastRoot;
@@ -104,12 +180,12 @@ public final class ColumnEvaluator {
      * Gradient of {@code sum_i adjoint[i] * prediction[i]} with respect to the parameters, at the
      * values of the last {@link #forward} (which must have returned {@code -1}).
      *
-     * @param adjoint per-row weight of the prediction, length {@link #rows()}
+     * @param rowAdjoint per-row weight of the prediction, length {@link #rows()}
      * @param gradient output, one entry per parameter (overwritten)
      */
-    public void backward(double[] adjoint, double[] gradient) {
+    public void backward(double[] rowAdjoint, double[] gradient) {
         Arrays.fill(scalarAdjoint, 0);
-        for (double[] a : columnAdjoint) {
+        for (double[] a : adjoint) {
             if (a != null) {
                 Arrays.fill(a, 0);
             }
@@ -117,58 +193,82 @@ public final class ColumnEvaluator {
         Arrays.fill(gradient, 0);
         int root = p.root;
         if (p.kind[root] == CompiledLaw.Kind.MIXED) {
-            System.arraycopy(adjoint, 0, columnAdjoint[root], 0, n);
+            accumulateRows(root, rowAdjoint, new ColumnOps.Operand(null, 1.0));
         } else {
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += adjoint[i];
+                sum += rowAdjoint[i];
             }
             scalarAdjoint[root] = sum;
         }
         for (int id = p.kind.length - 1; id >= 0; id--) {
-            if (p.kind[id] == CompiledLaw.Kind.MIXED) {
-                backwardColumn(id);
-            } else if (p.kind[id] == CompiledLaw.Kind.SCALAR) {
-                backwardScalar(id);
-            } else if (p.kind[id] == CompiledLaw.Kind.PARAM) {
-                gradient[p.leafIndex[id]] += scalarAdjoint[id];
+            switch (p.kind[id]) {
+                case MIXED -> backwardColumn(id);
+                case SCALAR -> backwardScalar(id);
+                case PARAM -> gradient[p.leafIndex[id]] += scalarAdjoint[id];
+                default -> { }
             }
         }
     }
 
     private void backwardColumn(int id) {
-        double[] g = columnAdjoint[id];
-        double[] v = column[id];
+        double[] g = adjoint[id];
+        double[] v = value[id];
+        int w = width(id);
+        double[][] view = leveled(id) ? levelView : rowView;
+        ColumnOps.Operand a = operand(p.left[id], view);
         if (p.unary[id] != null) {
-            ColumnOps.unaryPartial(p.unary[id], partial, operand(p.left[id]), v, n);
-            accumulate(p.left[id], g);
+            accumulate(id, p.left[id], g, w, ColumnOps.unaryPartial(p.unary[id], partial, a, v, w));
             return;
         }
-        ColumnOps.Operand a = operand(p.left[id]);
-        ColumnOps.Operand b = operand(p.right[id]);
+        ColumnOps.Operand b = operand(p.right[id], view);
         if (CompiledLaw.dependsOnParam(p.kind[p.left[id]])) {
-            ColumnOps.binaryPartial(p.binary[id], true, partial, a, b, v, n);
-            accumulate(p.left[id], g);
+            accumulate(id, p.left[id], g, w, ColumnOps.binaryPartial(p.binary[id], true, partial, a, b, v, w));
         }
         if (CompiledLaw.dependsOnParam(p.kind[p.right[id]])) {
-            ColumnOps.binaryPartial(p.binary[id], false, partial, a, b, v, n);
-            accumulate(p.right[id], g);
+            accumulate(id, p.right[id], g, w, ColumnOps.binaryPartial(p.binary[id], false, partial, a, b, v, w));
         }
     }
 
-    /** Adds {@code g * partial} to the adjoint of {@code child}: per row for a column, summed for a scalar. */
-    private void accumulate(int child, double[] g) {
-        if (columnAdjoint[child] != null) {
-            double[] dc = columnAdjoint[child];
-            for (int i = 0; i < n; i++) {
-                dc[i] += g[i] * partial[i];
+    /**
+     * Adds {@code g * d} (width {@code w} of the parent; {@code d} a column or a constant) to the
+     * adjoint of {@code child}: entrywise, scattered onto the child's levels, or summed for a scalar.
+     */
+    private void accumulate(int parent, int child, double[] g, int w, ColumnOps.Operand d) {
+        double[] dcol = d.column();
+        double ds = d.scalar();
+        if (p.kind[child] == CompiledLaw.Kind.MIXED) {
+            if (leveled(child) && !leveled(parent)) {
+                accumulateRows(child, g, d);
+            } else {
+                double[] dc = adjoint[child];
+                for (int j = 0; j < w; j++) {
+                    dc[j] += g[j] * (dcol == null ? ds : dcol[j]);
+                }
             }
         } else if (CompiledLaw.dependsOnParam(p.kind[child])) {
             double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += g[i] * partial[i];
+            for (int j = 0; j < w; j++) {
+                sum += g[j] * (dcol == null ? ds : dcol[j]);
             }
             scalarAdjoint[child] += sum;
+        }
+    }
+
+    /** Adds row adjoints {@code g * d} to node {@code id}: per row, or scattered onto its levels. */
+    private void accumulateRows(int id, double[] g, ColumnOps.Operand d) {
+        double[] dcol = d.column();
+        double ds = d.scalar();
+        double[] dc = adjoint[id];
+        if (leveled(id)) {
+            int[] index = data.levelIndex[data.levelVar[id]];
+            for (int i = 0; i < n; i++) {
+                dc[index[i]] += g[i] * (dcol == null ? ds : dcol[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                dc[i] += g[i] * (dcol == null ? ds : dcol[i]);
+            }
         }
     }
 
@@ -199,11 +299,11 @@ public final class ColumnEvaluator {
         return p.binary[id].apply(scalar[p.left[id]], scalar[p.right[id]]);
     }
 
-    private ColumnOps.Operand operand(int id) {
-        return new ColumnOps.Operand(column[id], scalar[id]);
+    private ColumnOps.Operand operand(int id, double[][] view) {
+        return new ColumnOps.Operand(view[id], scalar[id]);
     }
 
-    /** Computes node {@code id} into {@code out} from its children's columns or scalars. */
+    /** Computes node {@code id} into {@code out} (width {@code n}) from its children in {@code columns} or scalars. */
     static void computeNode(CompiledLaw p, int id, double[] out, double[][] columns, double[] scalars, int n) {
         ColumnOps.Operand a = new ColumnOps.Operand(columns[p.left[id]], scalarOf(p, p.left[id], scalars));
         if (p.unary[id] != null) {

@@ -17,8 +17,17 @@ final class ColumnOps {
                 }
             }
             case EXP -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = Math.exp(a == null ? sa : a[i]);
+                if (a != null) {
+                    VectorMath.exp(out, a, n);
+                } else {
+                    java.util.Arrays.fill(out, 0, n, Math.exp(sa));
+                }
+            }
+            case LOG -> {
+                if (a != null) {
+                    VectorMath.log(out, a, n);
+                } else {
+                    java.util.Arrays.fill(out, 0, n, Math.log(sa));
                 }
             }
             default -> {
@@ -79,35 +88,83 @@ final class ColumnOps {
     }
 
     /**
-     * Partial derivative of a unary node with respect to its argument, per row, into {@code out}.
+     * Partial derivative of a unary node with respect to its argument. One loop per operator, so
+     * that no per-element switch remains in the backward pass; where the partial is a constant or
+     * an existing column (d exp = exp) it is returned as such, without a copy.
      *
+     * @param out scratch of length {@code n} for partials that must be computed
      * @param v the node's values; {@code a} its argument's values
+     * @return the partial: a column (possibly {@code out} or {@code v}) or a constant
      */
-    static void unaryPartial(UnaryOp op, double[] out, Operand a, double[] v, int n) {
+    static Operand unaryPartial(UnaryOp op, double[] out, Operand a, double[] v, int n) {
         double[] ac = a.column();
         double as = a.scalar();
-        for (int i = 0; i < n; i++) {
-            out[i] = op.derivative(ac == null ? as : ac[i], v[i]);
+        switch (op) {
+            case NEG -> {
+                return new Operand(null, -1.0);
+            }
+            case EXP -> {
+                return new Operand(v, 0);
+            }
+            case LOG -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = 1.0 / (ac == null ? as : ac[i]);
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = op.derivative(ac == null ? as : ac[i], v[i]);
+                }
+            }
         }
+        return new Operand(out, 0);
     }
 
-    /** Partial derivative of a binary node with respect to its left ({@code wrtLeft}) or right operand. */
-    static void binaryPartial(BinaryOp op, boolean wrtLeft, double[] out, Operand a, Operand b, double[] v, int n) {
+    /**
+     * Partial derivative of a binary node with respect to its left ({@code wrtLeft}) or right
+     * operand, as {@link #unaryPartial}: a constant, an existing column, or computed into {@code out}.
+     */
+    static Operand binaryPartial(BinaryOp op, boolean wrtLeft, double[] out, Operand a, Operand b, double[] v, int n) {
         double[] ac = a.column();
         double[] bc = b.column();
         double as = a.scalar();
         double bs = b.scalar();
-        if (op == BinaryOp.POW && !wrtLeft) {
-            // d(a^b)/db = a^b * log(a)
-            for (int i = 0; i < n; i++) {
-                out[i] = v[i] * Math.log(ac == null ? as : ac[i]);
+        switch (op) {
+            case ADD -> {
+                return new Operand(null, 1.0);
             }
-            return;
+            case SUB -> {
+                return new Operand(null, wrtLeft ? 1.0 : -1.0);
+            }
+            case MUL -> {
+                return wrtLeft ? b : a;
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    double y = bc == null ? bs : bc[i];
+                    out[i] = wrtLeft ? 1.0 / y : -v[i] / y;
+                }
+            }
+            case POW -> {
+                if (!wrtLeft) {
+                    // d(a^b)/db = a^b * log(a)
+                    for (int i = 0; i < n; i++) {
+                        out[i] = v[i] * Math.log(ac == null ? as : ac[i]);
+                    }
+                    return new Operand(out, 0);
+                }
+                for (int i = 0; i < n; i++) {
+                    out[i] = op.derivativeLeft(ac == null ? as : ac[i], bc == null ? bs : bc[i], v[i]);
+                }
+            }
+            case MIN, MAX -> {
+                for (int i = 0; i < n; i++) {
+                    double x = ac == null ? as : ac[i];
+                    double y = bc == null ? bs : bc[i];
+                    out[i] = wrtLeft ? op.derivativeLeft(x, y, v[i]) : op.derivativeRight(x, y, v[i]);
+                }
+            }
         }
-        for (int i = 0; i < n; i++) {
-            double x = ac == null ? as : ac[i];
-            double y = bc == null ? bs : bc[i];
-            out[i] = wrtLeft ? op.derivativeLeft(x, y, v[i]) : op.derivativeRight(x, y, v[i]);
-        }
+        return new Operand(out, 0);
     }
 }

@@ -1,20 +1,47 @@
 package dev.prec.law;
 
+import java.util.Arrays;
+
 /**
  * A compiled law bound to one data set: the variable columns and every data-only node, computed
  * once. Immutable after {@link #bind}; share it between the threads of a fit, each with its own
  * {@link ColumnEvaluator}.
+ *
+ * <p>Level factoring: a variable with few distinct values (a precision in bits takes a handful)
+ * is <em>leveled</em>; every node that depends on data only through that one variable (e.g.
+ * {@code f_w(P_w) = 1 - exp(-P_w / gamma_w + n_w)}) is then computed once per distinct value
+ * instead of once per row, and gathered to rows where a row-wide node reads it. On the full N_eff
+ * law this removes three of the five exponentials per row.
  */
 public final class LawData {
+    /** A variable is leveled when it has at most this many distinct values... */
+    static final int MAX_LEVELS = 64;
+    /** ...and at most this share of the row count. */
+    static final int ROWS_PER_LEVEL = 4;
+    /** {@link #levelVar} of nodes that depend on no data. */
+    static final int NONE = -1;
+    /** {@link #levelVar} of nodes computed per row. */
+    static final int ROW = -2;
+
     final CompiledLaw program;
     final int rows;
-    /** Column of each VAR or DATA node, indexed by node id; null for other kinds. */
+    /** Row column of each VAR or DATA node, indexed by node id; null for other kinds. */
     final double[][] columns;
+    /** For each node: the VAR node id it is leveled by, or {@link #NONE} or {@link #ROW}. */
+    final int[] levelVar;
+    /** Level values of leveled VAR and DATA nodes (indexed by node id); null otherwise. */
+    final double[][] levelColumns;
+    /** For a leveled VAR node id: the level index of each row. */
+    final int[][] levelIndex;
 
-    private LawData(CompiledLaw program, int rows, double[][] columns) {
+    private LawData(CompiledLaw program, double[][] columns, int rows) {
         this.program = program;
         this.rows = rows;
         this.columns = columns;
+        int nodes = program.kind.length;
+        this.levelVar = new int[nodes];
+        this.levelColumns = new double[nodes][];
+        this.levelIndex = new int[nodes][];
     }
 
     static LawData bind(CompiledLaw p, double[][] variables) {
@@ -32,18 +59,59 @@ public final class LawData {
         if (rows < 1) {
             throw new IllegalArgumentException("no rows to bind");
         }
-        double[][] cols = new double[p.kind.length][];
+        LawData data = new LawData(p, new double[p.kind.length][], rows);
         for (int id = 0; id < p.kind.length; id++) {
-            if (p.kind[id] == CompiledLaw.Kind.VAR) {
-                cols[id] = variables[p.leafIndex[id]];
-            } else if (p.kind[id] == CompiledLaw.Kind.DATA) {
-                cols[id] = new double[rows];
-                ColumnEvaluator.computeNode(p, id, cols[id], cols, null, rows);
+            switch (p.kind[id]) {
+                case VAR -> {
+                    data.columns[id] = variables[p.leafIndex[id]];
+                    data.level(id);
+                }
+                case DATA -> {
+                    data.columns[id] = new double[rows];
+                    ColumnEvaluator.computeNode(p, id, data.columns[id], data.columns, null, rows);
+                    data.levelVar[id] = data.merge(id);
+                    if (data.levelVar[id] >= 0) {
+                        int width = data.levelColumns[data.levelVar[id]].length;
+                        data.levelColumns[id] = new double[width];
+                        ColumnEvaluator.computeNode(p, id, data.levelColumns[id], data.levelColumns, null, width);
+                    }
+                }
+                case MIXED -> data.levelVar[id] = data.merge(id);
+                default -> data.levelVar[id] = NONE;
             }
         }
-        LawData data = new LawData(p, rows, cols);
         data.checkDataConditions();
         return data;
+    }
+
+    /** Levels a VAR node when it has few distinct values. */
+    private void level(int id) {
+        double[] c = columns[id];
+        double[] distinct = Arrays.stream(c).distinct().sorted().toArray();
+        if (distinct.length > MAX_LEVELS || distinct.length * ROWS_PER_LEVEL > rows) {
+            levelVar[id] = ROW;
+            return;
+        }
+        int[] index = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            index[i] = Arrays.binarySearch(distinct, c[i]);
+        }
+        levelVar[id] = id;
+        levelColumns[id] = distinct;
+        levelIndex[id] = index;
+    }
+
+    /** A node is leveled when all its data children are leveled by the same variable. */
+    private int merge(int id) {
+        int a = levelVar[program.left[id]];
+        int b = program.right[id] < 0 ? NONE : levelVar[program.right[id]];
+        if (a == ROW || b == ROW) {
+            return ROW;
+        }
+        if (a == NONE) {
+            return b;
+        }
+        return b == NONE || b == a ? a : ROW;
     }
 
     private void checkDataConditions() {

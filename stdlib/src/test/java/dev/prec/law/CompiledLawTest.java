@@ -70,16 +70,30 @@ class CompiledLawTest {
         }
     }
 
+    static Stream<org.junit.jupiter.params.provider.Arguments> lawsAndSizes() {
+        // 23 rows: every node per row; 300 rows: precision columns (13 or 7 levels) are leveled.
+        return lawNames().flatMap(n -> Stream.of(org.junit.jupiter.params.provider.Arguments.of(n, 23),
+                org.junit.jupiter.params.provider.Arguments.of(n, 300)));
+    }
+
     @ParameterizedTest
-    @MethodSource("lawNames")
-    void reverseModeGradientMatchesTheSymbolicDerivative(String name) {
+    @MethodSource("lawsAndSizes")
+    void reverseModeGradientMatchesTheSymbolicDerivative(String name, int rows) {
         Law law = LawRegistry.get(name);
         Map<String, Double> values = values(law);
-        double[][] cols = points(law, 23, 2);
-        ColumnEvaluator ev = law.compile().bind(cols).evaluator();
+        double[][] cols = points(law, rows, 2);
+        LawData data = law.compile().bind(cols);
+        boolean expectLevels = rows == 300 && law.variables().stream().anyMatch(v -> v.startsWith("P"));
+        assertEquals(expectLevels, java.util.Arrays.stream(data.levelVar).anyMatch(l -> l >= 0), "leveling at " + rows + " rows");
+        ColumnEvaluator ev = data.evaluator();
         double[] params = law.parameters().stream().mapToDouble(p -> values.get(p.name())).toArray();
-        ev.forward(params);
-        double[] adjoint = new SplittableRandom(3).doubles(23, -1, 1).toArray();
+        assertEquals(-1, ev.forward(params));
+        LawInstance inst = law.at(values);
+        for (int i = 0; i < rows; i++) {
+            double expected = inst.evaluate(row(law, cols, i)).orThrow();
+            assertEquals(expected, ev.predictions()[i], 1e-12 * expected, name + " row " + i);
+        }
+        double[] adjoint = new SplittableRandom(3).doubles(rows, -1, 1).toArray();
         double[] grad = new double[params.length];
         ev.backward(adjoint, grad);
         List<String> names = law.parameterNames();
@@ -87,7 +101,7 @@ class CompiledLawTest {
             Expr d = law.loss().derivative(names.get(k));
             double expected = 0;
             double scale = 0;
-            for (int i = 0; i < 23; i++) {
+            for (int i = 0; i < rows; i++) {
                 double term = adjoint[i] * TreeEvaluator.eval(d, values, row(law, cols, i));
                 expected += term;
                 scale += Math.abs(term);
