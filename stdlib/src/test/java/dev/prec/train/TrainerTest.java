@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.prec.data.Dataset;
 import dev.prec.data.Datasets;
 import dev.prec.data.MarkovSpec;
+import dev.prec.format.Formats;
+import dev.prec.format.Granularity;
+import dev.prec.format.QuantSpec;
+import dev.prec.format.Rounding;
+import dev.prec.format.TensorQuantizer;
 import dev.prec.model.Quantization;
 import dev.prec.model.TransformerConfig;
 import java.nio.file.Path;
@@ -40,8 +45,9 @@ class TrainerTest {
 
     @Test
     void sameSpecAndSeedGiveBitIdenticalCurvesAndThreadCountDoesNotMatter() {
-        Quantization sr = new Quantization(new AbsmaxIntQuantizer(4, true, true), new AbsmaxIntQuantizer(8, false, true),
-                new AbsmaxIntQuantizer(8, false, true), false);
+        Quantization sr = new Quantization(integer(4, Granularity.PER_CHANNEL, Rounding.STOCHASTIC),
+                integer(8, Granularity.PER_TENSOR, Rounding.STOCHASTIC),
+                integer(6, Granularity.PER_TENSOR, Rounding.STOCHASTIC), true);
         TrainingSpec spec = tiny().withQuantization(sr);
         TrainingResult a = Trainer.run(spec, MARKOV);
         TrainingResult b = Trainer.run(spec, MARKOV);
@@ -95,17 +101,22 @@ class TrainerTest {
     }
 
     @Test
-    void int3WeightsGiveAHigherLossThanUnquantizedAtEqualSizeAndTokens() {
+    void int3WeightsGiveAHigherLossThanBf16AtEqualSizeAndTokensAndTheGapShrinksWithBits() {
         TrainingSpec spec = TrainingSpec.of(TransformerConfig.olmo(2, 32, 4, 32, 64), 1e-2, 16, 120L * 16 * 32)
                 .withEvaluation(1000, 4).withOptimizer(AdamWConfig.paper(1e-2).withEps(1e-8)).withThreads(2);
-        TrainingResult full = Trainer.run(spec, MARKOV);
-        TrainingResult int3 = Trainer.run(spec.withQuantization(
-                new Quantization(new AbsmaxIntQuantizer(3, true, false), null, null, false)), MARKOV);
-        TrainingResult int8 = Trainer.run(spec.withQuantization(
-                new Quantization(new AbsmaxIntQuantizer(8, true, false), null, null, false)), MARKOV);
-        assertTrue(int3.finalValLoss() > full.finalValLoss() + 0.01,
-                "int3 " + int3.finalValLoss() + " vs fp32 " + full.finalValLoss());
-        assertTrue(int3.finalValLoss() - full.finalValLoss() > Math.abs(int8.finalValLoss() - full.finalValLoss()),
-                "the gap must shrink with more bits: int8 " + int8.finalValLoss());
+        TensorQuantizer bf16 = QuantSpec.of(Formats.BF16).quantizer();
+        double base = Trainer.run(spec.withQuantization(new Quantization(bf16, null, null, false)), MARKOV).finalValLoss();
+        double[] gap = new double[9];
+        for (int bits : new int[] {3, 5, 8}) {
+            Quantization q = new Quantization(integer(bits, Granularity.PER_CHANNEL, Rounding.NEAREST_EVEN), null, null, false);
+            gap[bits] = Trainer.run(spec.withQuantization(q), MARKOV).finalValLoss() - base;
+        }
+        assertTrue(gap[3] > 0.01, "int3 weights must cost loss over bf16, gap " + gap[3]);
+        assertTrue(gap[3] > gap[5] && gap[5] > Math.abs(gap[8]) - 1e-3,
+                "the gap must shrink as weight bits grow: int3 " + gap[3] + ", int5 " + gap[5] + ", int8 " + gap[8]);
+    }
+
+    private static TensorQuantizer integer(int bits, Granularity g, Rounding r) {
+        return QuantSpec.of(Formats.integer(bits)).withGranularity(g).withRounding(r).quantizer();
     }
 }

@@ -1,6 +1,10 @@
 package dev.prec.bench.train;
 
 import dev.prec.data.Dataset;
+import dev.prec.format.Formats;
+import dev.prec.format.Granularity;
+import dev.prec.format.QuantSpec;
+import dev.prec.format.TensorQuantizer;
 import dev.prec.model.Quantization;
 import dev.prec.model.TransformerConfig;
 import dev.prec.tensor.Matmuls;
@@ -55,7 +59,8 @@ public final class TrainThroughput {
         int batch = sizes[4];
         Quantization q = switch (quant) {
             case "none" -> Quantization.NONE;
-            case "w8a8kv8" -> new Quantization(new AbsmaxInt8(true), new AbsmaxInt8(false), new AbsmaxInt8(false), false);
+            case "w8a8kv8" -> new Quantization(int8(Granularity.PER_CHANNEL, threads), int8(Granularity.PER_TENSOR, threads),
+                    int8(Granularity.PER_TENSOR, threads), false);
             default -> throw new IllegalArgumentException("unknown quantization " + quant);
         };
         int total = timing.warmup() + timing.steps();
@@ -80,6 +85,11 @@ public final class TrainThroughput {
                         + "\"params\": %d, \"ms_per_step_median\": %.3f, \"tokens_per_s\": %.1f, \"matmul\": \"%s\"}%n",
                 name, quant, threads, cfg.totalParams(), median * 1e3, batch * cfg.context() / median,
                 Matmuls.description());
+    }
+
+    /** Symmetric absmax int8, round-to-nearest-even: the paper's scheme, as the PyTorch twin applies it. */
+    private static TensorQuantizer int8(Granularity g, int threads) {
+        return QuantSpec.of(Formats.integer(8)).withGranularity(g).quantizer(threads);
     }
 
     /** Uniform random tokens, a pure function of the batch index (throughput only; nothing to learn). */
