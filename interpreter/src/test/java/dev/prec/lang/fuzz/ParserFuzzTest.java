@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prec.lang.ast.Program;
+import dev.prec.lang.ast.SourcePrinter;
 import dev.prec.lang.diag.Diagnostic;
 import dev.prec.lang.diag.DiagnosticRenderer;
 import dev.prec.lang.diag.DiagnosticSink;
@@ -16,13 +17,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * No input makes the parser throw or hang, every diagnostic points into the file and renders, and
- * parsing is a pure function of the text. Seed and count can be changed with {@code -Dprec.fuzz.seed}
+ * No input makes the parser throw or hang, every diagnostic points into the file and renders,
+ * parsing is a pure function of the text, and every script that parses prints back to text that
+ * parses to the same tree. Seed and count can be changed with {@code -Dprec.fuzz.seed}
  * and {@code -Dprec.fuzz.count} for longer hunts.
  */
 class ParserFuzzTest {
     private static final long SEED = Long.getLong("prec.fuzz.seed", 20241104L);
     private static final int COUNT = Integer.getInteger("prec.fuzz.count", 10_000);
+
+    /** A tree's structure without positions. */
+    private static String shape(Object node) {
+        return node.toString().replaceAll("(operatorSpan|span)=[^,\\]]*", "");
+    }
 
     @Test
     void tenThousandHostileScriptsParseWithoutExceptionOrHangAndReportOnlyRealPositions() {
@@ -40,6 +47,12 @@ class ParserFuzzTest {
             assertNotNull(DiagnosticRenderer.render(sink.all(), source));
             if (sink.hasErrors()) {
                 withErrors[0]++;
+            } else {
+                String printed = SourcePrinter.print(program);
+                DiagnosticSink reparse = new DiagnosticSink();
+                Program again = Parser.parse(new SourceFile(source.name(), printed), reparse);
+                assertEquals(List.of(), reparse.all(), () -> "the printed script does not parse:\n" + printed);
+                assertEquals(shape(program.statements()), shape(again.statements()), () -> "printed as:\n" + printed);
             }
             if (source.name().hashCode() % 10 == 0) {
                 DiagnosticSink again = new DiagnosticSink();
