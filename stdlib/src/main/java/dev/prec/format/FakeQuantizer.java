@@ -76,12 +76,12 @@ final class FakeQuantizer implements TensorQuantizer {
         Pass.Plan plan = plan(operands, new Shape(rows, cols), noise);
         int chunkRows = Math.max(1, CHUNK_ELEMENTS / cols);
         if (pool == null || rows <= chunkRows) {
-            newPass(operands, plan).run(new Span(0, rows));
+            newPass(operands, plan).run(new Pass.Rows(0, rows));
             return;
         }
         List<ForkJoinTask<?>> tasks = new ArrayList<>();
         for (int first = 0; first < rows; first += chunkRows) {
-            Span chunk = new Span(first, Math.min(chunkRows, rows - first));
+            Pass.Rows chunk = new Pass.Rows(first, Math.min(chunkRows, rows - first));
             tasks.add(pool.submit(() -> newPass(operands, plan).run(chunk)));
         }
         for (ForkJoinTask<?> task : tasks) {
@@ -102,10 +102,9 @@ final class FakeQuantizer implements TensorQuantizer {
         Pass scalar = new ScalarPass(operands, plan);
         Scale fixed = plan.rule().perGroup() ? null : plan.rule().scaleFor(0f);
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c += plan.span()) {
-                Span group = new Span(r * cols + c, Math.min(plan.span(), cols - c));
-                Scale scale = fixed != null ? fixed : plan.rule().scaleFor(scalar.absmax(group));
-                for (int i = offset + group.start(); i < offset + group.start() + group.length(); i++) {
+            for (int start = r * cols; start < (r + 1) * cols; start += plan.span()) {
+                Scale scale = fixed != null ? fixed : plan.rule().scaleFor(scalar.absmax(start));
+                for (int i = offset + start; i < offset + start + scalar.lengthAt(start); i++) {
                     float y = input[i] * scale.toGrid();
                     // Zero where the forward pass saturated (or saw no number): the clipped STE.
                     if (!(y <= grid.max && -y <= grid.negativeLimit)) {
@@ -150,8 +149,9 @@ final class FakeQuantizer implements TensorQuantizer {
 
     /** Absmax of the finite elements of the whole source matrix. */
     private float tensorAbsmax(Pass.Operands operands, Shape shape) {
-        Pass.Plan probe = new Pass.Plan(grid, shape.cols(), new ScaleRule.Fixed(Scale.UNIT), shape.cols(), null);
-        return newPass(operands, probe).absmax(new Span(0, shape.size()));
+        // The whole matrix as one row holding one group.
+        Pass.Plan whole = new Pass.Plan(grid, shape.size(), new ScaleRule.Fixed(Scale.UNIT), shape.size(), null);
+        return newPass(operands, whole).absmax(0);
     }
 
     /**

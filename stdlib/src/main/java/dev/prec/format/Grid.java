@@ -25,6 +25,11 @@ final class Grid {
     final float minNormal;
     /** Whether infinite inputs stay infinite (else they saturate). */
     final boolean hasInfinity;
+    /**
+     * {@code 2^(minExponent - m + 23)}: a float whose unit in the last place is the subnormal step,
+     * so {@code (a + it) - it} rounds a subnormal magnitude {@code a} to the grid (minifloats only).
+     */
+    final float subnormalMagic;
 
     Grid(ElementFormat format) {
         this.format = format;
@@ -44,6 +49,7 @@ final class Grid {
             minExponent = f.minExponent();
             minNormal = f.minNormal();
         }
+        subnormalMagic = (float) Math.scalb(1.0, minExponent - mantissaBits + 23);
     }
 
     /**

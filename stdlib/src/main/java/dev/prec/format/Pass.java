@@ -46,22 +46,39 @@ abstract class Pass {
     record Operands(float[] src, int srcOffset, float[] dst, int dstOffset) {
     }
 
-    /** Quantizes every row of {@code rows} (row indices, end exclusive). */
-    final void run(Span rows) {
+    /**
+     * A range of rows.
+     *
+     * @param first index of the first row, {@code >= 0}
+     * @param count number of rows, {@code >= 0}
+     */
+    record Rows(int first, int count) {
+    }
+
+    /** Quantizes every row of {@code rows}. */
+    final void run(Rows rows) {
         int cols = plan.cols();
         ScaleRule rule = plan.rule();
         Scale fixed = rule.perGroup() ? null : rule.scaleFor(0f);
-        for (int r = rows.start(); r < rows.start() + rows.length(); r++) {
-            for (int c = 0; c < cols; c += plan.span()) {
-                Span group = new Span(r * cols + c, Math.min(plan.span(), cols - c));
-                cast(group, fixed != null ? fixed : rule.scaleFor(absmax(group)));
+        for (int r = rows.first(); r < rows.first() + rows.count(); r++) {
+            for (int start = r * cols; start < (r + 1) * cols; start += plan.span()) {
+                cast(start, fixed != null ? fixed : rule.scaleFor(absmax(start)));
             }
         }
     }
 
-    /** Largest magnitude among the finite source elements of {@code span} (0 if none). */
-    abstract float absmax(Span span);
+    /**
+     * Elements in the group that starts at element {@code start}: the span, or what is left of the
+     * row. Groups start at multiples of the span within a row, so the start alone identifies one
+     * (passing only the start also keeps the per-group calls free of allocation).
+     */
+    final int lengthAt(int start) {
+        return Math.min(plan.span(), plan.cols() - start % plan.cols());
+    }
 
-    /** Writes {@code fromGrid * round(x * toGrid)} for every source element of {@code span}. */
-    abstract void cast(Span span, Scale scale);
+    /** Largest magnitude among the finite source elements of the group at {@code start} (0 if none). */
+    abstract float absmax(int start);
+
+    /** Writes {@code fromGrid * round(x * toGrid)} for every source element of the group at {@code start}. */
+    abstract void cast(int start, Scale scale);
 }

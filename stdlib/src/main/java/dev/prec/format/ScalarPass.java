@@ -8,10 +8,11 @@ final class ScalarPass extends Pass {
     }
 
     @Override
-    float absmax(Span span) {
+    float absmax(int start) {
         float max = 0f;
-        for (int i = 0; i < span.length(); i++) {
-            float a = Math.abs(src[srcBase + span.start() + i]);
+        int length = lengthAt(start);
+        for (int i = 0; i < length; i++) {
+            float a = Math.abs(src[srcBase + start + i]);
             // NaN fails both comparisons, infinity the first: neither sets the scale.
             if (a < Float.POSITIVE_INFINITY && a > max) {
                 max = a;
@@ -21,11 +22,12 @@ final class ScalarPass extends Pass {
     }
 
     @Override
-    void cast(Span span, Scale scale) {
+    void cast(int start, Scale scale) {
         Grid grid = plan.grid();
         StochasticBits noise = plan.noise();
-        for (int i = 0; i < span.length(); i++) {
-            int index = span.start() + i;
+        int length = lengthAt(start);
+        for (int i = 0; i < length; i++) {
+            int index = start + i;
             float y = src[srcBase + index] * scale.toGrid();
             float q = noise == null ? grid.round(y) : grid.roundStochastic(y, noise.at(index));
             dst[dstBase + index] = Float.isNaN(q) ? Float.NaN : q * scale.fromGrid();

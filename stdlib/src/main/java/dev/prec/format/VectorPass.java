@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API kernels, equal bit for bit to {@link ScalarPass} (which also handles each span's
+ * The Vector API kernels, equal bit for bit to {@link ScalarPass} (which also handles each group's
  * tail). Rounding uses fp32 bit arithmetic instead of the reference's division and {@code rint}:
  *
  * <ul>
@@ -42,10 +42,11 @@ final class VectorPass extends Pass {
     }
 
     @Override
-    float absmax(Span span) {
+    float absmax(int start) {
         int lanes = FLOATS.length();
-        int base = srcBase + span.start();
-        int bound = base + FLOATS.loopBound(span.length());
+        int length = lengthAt(start);
+        int base = srcBase + start;
+        int bound = base + FLOATS.loopBound(length);
         FloatVector inf = FloatVector.broadcast(FLOATS, Float.POSITIVE_INFINITY);
         // Two accumulators hide the latency of the compare-and-blend chain; the maximum is exact,
         // so the order does not matter. Compare-and-blend (rather than max) skips NaN and infinity
@@ -63,8 +64,11 @@ final class VectorPass extends Pass {
             FloatVector a = FloatVector.fromArray(FLOATS, src, i).abs();
             acc0 = acc0.blend(a, a.compare(VectorOperators.GT, acc0).and(a.compare(VectorOperators.LT, inf)));
         }
-        float max = acc0.max(acc1).reduceLanes(VectorOperators.MAX);
-        for (; i < base + span.length(); i++) {
+        // The accumulators hold non-negative finite floats, whose bit patterns order like the
+        // values, so an integer max reduction (cheaper than a float one) finds the same maximum.
+        float max = Float.intBitsToFloat(acc0.reinterpretAsInts().max(acc1.reinterpretAsInts())
+                .reduceLanes(VectorOperators.MAX));
+        for (; i < base + length; i++) {
             float a = Math.abs(src[i]);
             if (a < Float.POSITIVE_INFINITY && a > max) {
                 max = a;
@@ -74,17 +78,18 @@ final class VectorPass extends Pass {
     }
 
     @Override
-    void cast(Span span, Scale scale) {
-        int bound = FLOATS.loopBound(span.length());
+    void cast(int start, Scale scale) {
+        int length = lengthAt(start);
+        int bound = FLOATS.loopBound(length);
         if (plan.grid().integer) {
-            castIntegers(span.start(), bound, scale);
+            castIntegers(start, bound, scale);
         } else {
-            castMinifloats(span.start(), bound, scale);
+            castMinifloats(start, bound, scale);
         }
         Grid grid = plan.grid();
         StochasticBits noise = plan.noise();
-        for (int i = bound; i < span.length(); i++) {
-            int index = span.start() + i;
+        for (int i = bound; i < length; i++) {
+            int index = start + i;
             float y = src[srcBase + index] * scale.toGrid();
             float q = noise == null ? grid.round(y) : grid.roundStochastic(y, noise.at(index));
             dst[dstBase + index] = Float.isNaN(q) ? Float.NaN : q * scale.fromGrid();
@@ -131,8 +136,7 @@ final class VectorPass extends Pass {
         FloatVector fromGrid = FloatVector.broadcast(FLOATS, scale.fromGrid());
         FloatVector max = FloatVector.broadcast(FLOATS, grid.max);
         FloatVector minNormal = FloatVector.broadcast(FLOATS, grid.minNormal);
-        FloatVector subnormalMagic = FloatVector.broadcast(FLOATS,
-                (float) Math.scalb(1.0, grid.minExponent - grid.mantissaBits + 23));
+        FloatVector subnormalMagic = FloatVector.broadcast(FLOATS, grid.subnormalMagic);
         FloatVector nan = FloatVector.broadcast(FLOATS, Float.NaN);
         for (int i = 0; i < bound; i += FLOATS.length()) {
             FloatVector y = FloatVector.fromArray(FLOATS, src, srcBase + start + i).mul(toGrid);
