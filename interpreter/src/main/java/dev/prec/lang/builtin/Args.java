@@ -53,9 +53,14 @@ final class Args {
         throw new IllegalArgumentException("argument '" + name + "' must be true or false");
     }
 
+    /** A list argument; a range counts as the list of its elements. */
     static ListValue list(RecordValue args, String name) {
-        if (get(args, name) instanceof ListValue l) {
+        Value v = get(args, name);
+        if (v instanceof ListValue l) {
             return l;
+        }
+        if (v instanceof dev.prec.lang.value.RangeValue r) {
+            return new ListValue(r.elements());
         }
         throw new IllegalArgumentException("argument '" + name + "' must be a list");
     }

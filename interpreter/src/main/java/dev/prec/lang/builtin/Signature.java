@@ -31,13 +31,26 @@ public record Signature(String name, List<Param> params, Type result, String doc
         return params.stream().map(Param::name).toList();
     }
 
-    /** E.g. {@code synthetic(vocab: number, order: number = 2, ...)}. */
+    /** E.g. {@code synthetic(vocab: number, order: number = 1, ...)}, every parameter with its default. */
     public String show() {
         StringBuilder b = new StringBuilder(name).append('(');
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             b.append(i == 0 ? "" : ", ").append(p.name()).append(": ").append(p.type().describe());
             p.defaultValue().ifPresent(v -> b.append(" = ").append(v.show()));
+        }
+        return b.append(')').toString();
+    }
+
+    /** The required parameters only, then "..." when there are optional ones: what a hint shows. */
+    public String showRequired() {
+        StringBuilder b = new StringBuilder(name).append('(');
+        List<Param> required = params.stream().filter(Param::isRequired).toList();
+        for (int i = 0; i < required.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(required.get(i).name()).append(": ").append(required.get(i).type().describe());
+        }
+        if (required.size() < params.size()) {
+            b.append(required.isEmpty() ? "..." : ", ...");
         }
         return b.append(')').toString();
     }

@@ -67,13 +67,15 @@ final class CallChecker {
     private Type builtin(Expr.Call c, Builtin builtin, Scope scope) {
         Signature sig = builtin.signature();
         Map<String, Span> bound = new HashMap<>();
+        // A misspelt argument already points at the parameter it meant; that one is not also "missing".
+        java.util.Set<String> meant = new java.util.HashSet<>();
         for (int i = 0; i < c.args().size(); i++) {
             Expr arg = c.args().get(i);
             if (i >= sig.params().size()) {
                 exprs.type(arg, scope);
                 ctx.error(arg.span(), "arity", sig.name() + " takes at most " + sig.params().size()
                         + " argument" + (sig.params().size() == 1 ? "" : "s") + ", this is argument " + (i + 1),
-                        "it is called as " + sig.show());
+                        "it is called as " + sig.showRequired());
                 continue;
             }
             Param p = sig.params().get(i);
@@ -90,6 +92,7 @@ final class CallChecker {
                 exprs.type(a.value(), scope);
                 ctx.error(a.name().span(), "unknown-argument", sig.name() + " has no parameter '" + n + "'",
                         hintFor(n, sig));
+                dev.prec.lang.diag.Suggestions.closest(n, sig.paramNames()).ifPresent(meant::add);
                 continue;
             }
             if (bound.containsKey(n)) {
@@ -99,9 +102,9 @@ final class CallChecker {
             exprs.expect(a.value(), scope, p.get().type(), "argument '" + n + "' of " + sig.name());
         }
         for (Param p : sig.params()) {
-            if (p.isRequired() && !bound.containsKey(p.name())) {
+            if (p.isRequired() && !bound.containsKey(p.name()) && !meant.contains(p.name())) {
                 ctx.error(c.span(), "missing-argument", sig.name() + " needs the argument '" + p.name() + "' ("
-                        + p.doc() + ")", "it is called as " + sig.show());
+                        + p.doc() + ")", "it is called as " + sig.showRequired());
             }
         }
         builtin.needs().ifPresent(ctx::need);

@@ -103,7 +103,8 @@ public sealed interface Type {
         }
         return switch (this) {
             case Num n -> actual instanceof Num a && n.unit().accepts(a.unit());
-            case ListOf l -> actual instanceof ListOf a ? l.element().accepts(a.element()) : l.element().accepts(actual);
+            case ListOf l -> actual instanceof ListOf a ? l.element().accepts(a.element())
+                    : actual.equals(of(Kind.RANGE)) ? l.element().accepts(NUMBER) : l.element().accepts(actual);
             case Rec r -> actual instanceof Rec;
             case Simple s -> switch (s.kind()) {
                 case PRECISION -> actual instanceof Rec || actual.equals(this)
