@@ -1,0 +1,56 @@
+package dev.prec.cli;
+
+import dev.prec.lang.Pipeline;
+import dev.prec.lang.diag.DiagnosticSink;
+import dev.prec.lang.diag.SourceFile;
+import dev.prec.lang.eval.Plan;
+import dev.prec.lang.eval.Session;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code prec run FILE [--set name=value]...}: check the script, then run it. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Check a .prec script, print its plan when it trains, then run it.")
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .prec script")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "replace the script's binding of NAME with VALUE, a prec expression (repeatable)")
+    Map<String, String> sets = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceFile source = ScriptInput.read(file);
+        Pipeline pipeline = Pipeline.withInstalledEngines();
+        Session session = ScriptInput.session(file, out, err);
+        ScriptInput.applySets(sets, pipeline, session, err);
+        DiagnosticSink sink = new DiagnosticSink();
+        Optional<Plan> plan = pipeline.plan(source, session, sink);
+        if (plan.isEmpty()) {
+            throw ScriptInput.failed(sink, source, err);
+        }
+        if (plan.get().trainedRuns() > 0) {
+            err.print(plan.get().render());
+            err.flush();
+        }
+        if (pipeline.run(source, session, sink).isEmpty()) {
+            throw ScriptInput.failed(sink, source, err);
+        }
+        return ExitCodes.OK;
+    }
+}
