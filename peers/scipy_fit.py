@@ -100,8 +100,8 @@ def make_objective(problem):
     n = len(log_scale)
 
     def f(theta):
-        p = np.where(log_scale, np.exp(theta), theta)
         with np.errstate(all="ignore"):
+            p = np.where(log_scale, np.exp(theta), theta)
             vals = forward(nodes, cols, p)
             pred = vals[-1] * np.ones_like(log_target)
             if not np.all(np.isfinite(pred)) or np.any(pred <= 0):
@@ -110,7 +110,7 @@ def make_objective(problem):
             value = float(np.sum(w * huber(delta, r)))
             dr = np.clip(r, -delta, delta)          # derivative of huber(delta, r)
             grad = backward(nodes, vals, w * dr / pred, n)
-        grad = np.where(log_scale, grad * p, grad)
+            grad = np.where(log_scale, grad * p, grad)
         return value, grad
 
     return f

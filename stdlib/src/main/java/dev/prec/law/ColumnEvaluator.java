@@ -240,19 +240,44 @@ public final class ColumnEvaluator {
         if (p.kind[child] == CompiledLaw.Kind.MIXED) {
             if (leveled(child) && !leveled(parent)) {
                 accumulateRows(child, g, d);
+            } else if (dcol != null) {
+                double[] dc = adjoint[child];
+                for (int j = 0; j < w; j++) {
+                    dc[j] += g[j] * dcol[j];
+                }
             } else {
                 double[] dc = adjoint[child];
                 for (int j = 0; j < w; j++) {
-                    dc[j] += g[j] * (dcol == null ? ds : dcol[j]);
+                    dc[j] += g[j] * ds;
                 }
             }
         } else if (CompiledLaw.dependsOnParam(p.kind[child])) {
-            double sum = 0;
-            for (int j = 0; j < w; j++) {
-                sum += g[j] * (dcol == null ? ds : dcol[j]);
-            }
-            scalarAdjoint[child] += sum;
+            scalarAdjoint[child] += dcol == null ? ds * sum(g, w) : dot(g, dcol, w);
         }
+    }
+
+    /** Sum of {@code g[0..w)} with two accumulators (halves the dependency chain of the additions). */
+    private static double sum(double[] g, int w) {
+        double s0 = 0;
+        double s1 = 0;
+        int j = 0;
+        for (; j + 1 < w; j += 2) {
+            s0 += g[j];
+            s1 += g[j + 1];
+        }
+        return j < w ? s0 + s1 + g[j] : s0 + s1;
+    }
+
+    /** Dot product of {@code a[0..w)} and {@code b[0..w)}, two accumulators. */
+    private static double dot(double[] a, double[] b, int w) {
+        double s0 = 0;
+        double s1 = 0;
+        int j = 0;
+        for (; j + 1 < w; j += 2) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+        }
+        return j < w ? s0 + s1 + a[j] * b[j] : s0 + s1;
     }
 
     /** Adds row adjoints {@code g * d} to node {@code id}: per row, or scattered onto its levels. */

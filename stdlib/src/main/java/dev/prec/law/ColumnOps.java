@@ -49,8 +49,18 @@ final class ColumnOps {
         double bs = b.scalar();
         switch (op) {
             case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = (ac == null ? as : ac[i]) + (bc == null ? bs : bc[i]);
+                if (ac != null && bc != null) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = ac[i] + bc[i];
+                    }
+                } else if (ac != null) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = ac[i] + bs;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = as + bc[i];
+                    }
                 }
             }
             case SUB -> {
@@ -59,8 +69,19 @@ final class ColumnOps {
                 }
             }
             case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = (ac == null ? as : ac[i]) * (bc == null ? bs : bc[i]);
+                // Explicit loops per operand shape, so that C2 vectorises each.
+                if (ac != null && bc != null) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = ac[i] * bc[i];
+                    }
+                } else if (ac != null) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = ac[i] * bs;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = as * bc[i];
+                    }
                 }
             }
             case DIV -> {
