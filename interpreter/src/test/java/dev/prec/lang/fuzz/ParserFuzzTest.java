@@ -11,6 +11,7 @@ import dev.prec.lang.diag.Diagnostic;
 import dev.prec.lang.diag.DiagnosticRenderer;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.diag.SourceFile;
+import dev.prec.lang.parse.Lexemes;
 import dev.prec.lang.parse.Parser;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,9 @@ class ParserFuzzTest {
                         || d.message().contains("extraneous"), () -> "raw ANTLR message: " + d.message());
             }
             assertNotNull(DiagnosticRenderer.render(sink.all(), source));
+            // what a REPL calls on every keystroke must survive the same input
+            Lexemes.of(source.text());
+            Parser.isIncomplete(source.text());
             if (sink.hasErrors()) {
                 withErrors[0]++;
             } else {
