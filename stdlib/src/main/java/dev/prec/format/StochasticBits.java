@@ -7,10 +7,10 @@ package dev.prec.format;
  *
  * <p>The key's three parts are folded into 64 bits with the SplitMix64 finalizer (Steele, Lea and
  * Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014). Per element, the index is
- * spread by the golden-ratio constant, offset by the key's low half and passed through MurmurHash3's
- * 32-bit finalizer, then offset by the key's high half and mixed again (with the constants of
- * Chris Wellons' "lowbias32"); every step is a bijection of 32 bits and uses only 32-bit integer
- * operations, so the Vector API kernel computes the same bits lane by lane.
+ * spread by the golden-ratio constant (a Weyl sequence), offset by the key's low half, passed
+ * through MurmurHash3's 32-bit finalizer (a bijection with full avalanche) and XORed with the key's
+ * high half. It uses only 32-bit integer operations, so the Vector API kernel computes the same
+ * bits lane by lane.
  *
  * @param keyLow low 32 bits of the mixed key
  * @param keyHigh high 32 bits of the mixed key
@@ -21,8 +21,6 @@ record StochasticBits(int keyLow, int keyHigh) {
     static final int GOLDEN = 0x9E3779B9;
     static final int MURMUR_1 = 0x85EBCA6B;
     static final int MURMUR_2 = 0xC2B2AE35;
-    static final int LOWBIAS_1 = 0x7FEB352D;
-    static final int LOWBIAS_2 = 0x846CA68B;
 
     /** The generator for one tensor at one step. */
     static StochasticBits of(TensorQuantizer.RoundingKey key) {
@@ -44,13 +42,7 @@ record StochasticBits(int keyLow, int keyHigh) {
         x ^= x >>> 13;
         x *= MURMUR_2;
         x ^= x >>> 16;
-        x += keyHigh;
-        x ^= x >>> 16;
-        x *= LOWBIAS_1;
-        x ^= x >>> 15;
-        x *= LOWBIAS_2;
-        x ^= x >>> 16;
-        return x;
+        return x ^ keyHigh;
     }
 
     private static long splitMix(long state) {

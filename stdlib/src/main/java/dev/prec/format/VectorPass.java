@@ -29,6 +29,8 @@ final class VectorPass extends Pass {
             FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(KernelChoice.BITS));
     static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED.withShape(FLOATS.vectorShape());
     private static final int SIGN = 0x8000_0000;
+    /** Lane numbers 0, 1, 2, ...: a lane's offset from the first element index of its vector. */
+    private static final IntVector IOTA = IntVector.zero(INTS).addIndex(1);
     /** {@code 1.5 * 2^23}: adding and subtracting it rounds magnitudes below {@code 2^22} to integers. */
     private static final float INTEGER_MAGIC = 12582912f;
 
@@ -174,13 +176,10 @@ final class VectorPass extends Pass {
 
     /** {@link StochasticBits#at} for the lanes' element indices {@code first .. first + lanes - 1}. */
     private static IntVector randomBits(StochasticBits noise, int first) {
-        IntVector x = IntVector.broadcast(INTS, first).add(IntVector.zero(INTS).addIndex(1))
-                .mul(StochasticBits.GOLDEN).add(noise.keyLow());
+        IntVector x = IntVector.broadcast(INTS, first).add(IOTA).mul(StochasticBits.GOLDEN).add(noise.keyLow());
         x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(StochasticBits.MURMUR_1);
         x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 13)).mul(StochasticBits.MURMUR_2);
-        x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).add(noise.keyHigh());
-        x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(StochasticBits.LOWBIAS_1);
-        x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(StochasticBits.LOWBIAS_2);
-        return x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
+        x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
+        return x.lanewise(VectorOperators.XOR, noise.keyHigh());
     }
 }
