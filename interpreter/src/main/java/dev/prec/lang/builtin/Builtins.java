@@ -36,8 +36,10 @@ public final class Builtins {
         FUNCTIONS = Collections.unmodifiableMap(f);
 
         Map<String, Constant> c = new TreeMap<>();
-        FormatValue.PRESETS.values().forEach(v -> c.put(v.name(), Constant.of(v.name(), v,
-                "the " + v.bits() + "-bit format " + v.name())));
+        for (String name : FormatValue.presetNames()) {
+            FormatValue v = FormatValue.preset(name).orElseThrow();
+            c.put(name, Constant.of(name, v, "the " + v.bits() + "-bit format " + name));
+        }
         for (GranularityValue.Kind k : List.of(GranularityValue.Kind.PER_TENSOR, GranularityValue.Kind.PER_CHANNEL,
                 GranularityValue.Kind.PER_TOKEN)) {
             GranularityValue g = GranularityValue.of(k);

@@ -1,6 +1,7 @@
 package dev.prec.lang.builtin;
 
 import dev.prec.lang.engine.Capability;
+import dev.prec.lang.engine.DataSources;
 import dev.prec.lang.value.BoolValue;
 import dev.prec.lang.value.DataValue;
 import dev.prec.lang.value.FormatValue;
@@ -33,10 +34,11 @@ final class ScienceBuiltins {
                         Param.optional("branching", NUM, NumberValue.of(0), "successors per state; 0 means vocab"),
                         Param.optional("seed", NUM, NumberValue.of(0), "seed of the chain and its sequences")),
                         ScienceBuiltins::synthetic),
-                pure(sig("text", Type.Kind.DATA, "a text file, tokenized",
-                        Param.required("path", STR, "the file, relative to the script"),
-                        Param.optional("tokenizer", STR, new StringValue("byte"), "tokenizer name")),
-                        (a, c) -> new DataValue("text", a.with("path", new StringValue(c.resolve(Args.string(a, "path")).toString())))),
+                pure(sig("text", Type.Kind.DATA, "a text corpus (a file or a folder), tokenized",
+                        Param.required("path", STR, "the file or folder, relative to the script"),
+                        Param.optional("bpe", NUM, NumberValue.of(0), "BPE vocabulary trained on the corpus; 0 for byte tokens"),
+                        Param.optional("seed", NUM, NumberValue.of(0), "seed of the training windows")),
+                        ScienceBuiltins::text),
                 pure(new Signature("csv", List.of(Param.required("path", STR, "the file, relative to the script")),
                         Type.of(Type.Kind.RUNS), "runs from a CSV file with a header row; columns map to law variables"),
                         (a, c) -> CsvTable.read(c.resolve(Args.string(a, "path")))),
@@ -50,12 +52,12 @@ final class ScienceBuiltins {
                         Param.optional("tied", Type.BOOL, BoolValue.TRUE, "LM head shares the embedding")),
                         ScienceBuiltins::transformer),
                 pure(sig("int", Type.Kind.FORMAT, "a symmetric integer format (absmax scale)",
-                        Param.required("bits", NUM, "total bits, 2 to 32")),
-                        (a, c) -> FormatValue.integer(Args.whole(a, "bits", 2, 32))),
-                pure(sig("fp", Type.Kind.FORMAT, "a float format with a sign bit (OCP FP8 conventions)",
+                        Param.required("bits", NUM, "total bits, 2 to 16")),
+                        (a, c) -> FormatValue.integer(Args.whole(a, "bits", 2, 16))),
+                pure(sig("fp", Type.Kind.FORMAT, "an IEEE-style minifloat with a sign bit, e.g. fp(e4, m3)",
                         Param.required("e", NUM, "exponent bits, 1 to 8"),
-                        Param.required("m", NUM, "mantissa bits, 0 to 23")),
-                        (a, c) -> FormatValue.floating(Args.whole(a, "e", 1, 8), Args.whole(a, "m", 0, 23))),
+                        Param.required("m", NUM, "mantissa bits, 0 to 10")),
+                        (a, c) -> FormatValue.floating(Args.whole(a, "e", 1, 8), Args.whole(a, "m", 0, 10))),
                 pure(sig("per_group", Type.Kind.GRANULARITY, "one scale per group of consecutive elements",
                         Param.required("size", NUM, "elements per group, >= 1")),
                         (a, c) -> new GranularityValue(GranularityValue.Kind.PER_GROUP, Args.whole(a, "size", 1, 1 << 20))),
@@ -95,16 +97,22 @@ final class ScienceBuiltins {
                 });
     }
 
+    /** Validated now by the data library's own rules (ranges, state-space limits), so a bad source fails at its declaration. */
     private static Value synthetic(RecordValue a, CallContext c) {
         int vocab = Args.whole(a, "vocab", 2, 65536);
         Args.whole(a, "order", 1, 8);
-        double zipf = Args.real(a, "zipf");
-        if (!(zipf >= 0 && zipf <= 16)) {
-            throw new IllegalArgumentException("zipf must be from 0 to 16, got " + zipf);
-        }
         int branching = Args.whole(a, "branching", 0, vocab);
         Args.whole(a, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        return new DataValue("synthetic", a.with("branching", NumberValue.of(branching == 0 ? vocab : branching)));
+        DataValue data = new DataValue("synthetic", a.with("branching", NumberValue.of(branching == 0 ? vocab : branching)));
+        DataSources.markov(data);
+        return data;
+    }
+
+    private static Value text(RecordValue a, CallContext c) {
+        Args.whole(a, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        DataValue data = new DataValue("text", a.with("path", new StringValue(c.resolve(Args.string(a, "path")).toString())));
+        DataSources.text(data);
+        return data;
     }
 
     private static Value transformer(RecordValue a, CallContext c) {

@@ -40,6 +40,11 @@ final class DomainEvaluator {
                 case STOCHASTIC -> RoundingValue.STOCHASTIC;
             });
         }
+        try {
+            base.toSpec();
+        } catch (IllegalArgumentException e) {
+            throw new ScriptError(q.span(), "runtime", e.getMessage());
+        }
         return base;
     }
 

@@ -111,7 +111,8 @@ final class ExprEvaluator {
         try {
             return body.get();
         } catch (IllegalArgumentException e) {
-            throw new ScriptError(at.span(), "runtime", at.text() + ": " + e.getMessage());
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ScriptError(at.span(), "runtime", message.startsWith(at.text()) ? message : at.text() + ": " + message);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.prec.lang.diag.Suggestions;
 import dev.prec.lang.value.DataValue;
 import dev.prec.lang.value.FitResult;
 import dev.prec.lang.value.FormatValue;
+import dev.prec.lang.value.GranularityValue;
 import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.LawValue;
 import dev.prec.lang.value.ModelValue;
@@ -63,15 +64,15 @@ final class Members {
             }
             case QuantValue q -> {
                 m.put("format", q.format());
-                m.put("granularity", q.granularity());
+                granularity(q).ifPresent(g -> m.put("granularity", g));
                 m.put("rounding", q.rounding());
                 m.put("bits", new NumberValue(q.format().bits(), Unit.BITS));
             }
             case FormatValue f -> {
                 m.put("name", new StringValue(f.name()));
                 m.put("bits", new NumberValue(f.bits(), Unit.BITS));
-                m.put("exponent", NumberValue.of(f.exponentBits()));
-                m.put("mantissa", NumberValue.of(f.mantissaBits()));
+                f.exponentBits().ifPresent(e -> m.put("exponent", NumberValue.of(e)));
+                f.mantissaBits().ifPresent(x -> m.put("mantissa", NumberValue.of(x)));
             }
             case ModelValue model -> {
                 m.putAll(model.config().fields());
@@ -108,6 +109,21 @@ final class Members {
             }
         }
         return m;
+    }
+
+    /** The granularity a quantizer applies: as written, else the format's natural one, if it scales at all. */
+    private static Optional<Value> granularity(QuantValue q) {
+        if (q.granularity().isPresent()) {
+            return Optional.of(q.granularity().get());
+        }
+        dev.prec.format.Granularity g = q.toSpec().granularity();
+        return Optional.ofNullable(switch (g.kind()) {
+            case TENSOR -> GranularityValue.of(GranularityValue.Kind.PER_TENSOR);
+            case CHANNEL -> GranularityValue.of(GranularityValue.Kind.PER_CHANNEL);
+            case TOKEN -> GranularityValue.of(GranularityValue.Kind.PER_TOKEN);
+            case GROUP -> new GranularityValue(GranularityValue.Kind.PER_GROUP, g.groupSize());
+            default -> null;
+        });
     }
 
     /** Every column name of a table, config columns first. */

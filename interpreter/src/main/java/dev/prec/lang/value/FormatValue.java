@@ -1,72 +1,72 @@
 package dev.prec.lang.value;
 
+import dev.prec.format.Formats;
+import dev.prec.format.MiniFloat;
+import dev.prec.format.NumberFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.OptionalInt;
 
 /**
- * A number format: a symmetric integer of {@code bits} bits, or a float with a sign bit, {@code
- * exponentBits} and {@code mantissaBits} (OCP FP8 conventions for special values, as the formats
- * library implements them).
+ * A number format of the formats library ({@link dev.prec.format}): a preset such as {@code bf16},
+ * {@code fp8_e4m3}, {@code int4} or {@code mxfp4}, an integer {@code int(b)}, or a generic IEEE-style
+ * minifloat {@code fp(e, m)}. The library is the one source of truth for names, widths and grids.
  *
- * @param name the name a script uses ({@code int4}, {@code fp8_e4m3}, {@code bf16})
- * @param kind integer or floating point
- * @param bits total width, {@code 2 <= bits <= 32}
- * @param exponentBits exponent width for floats, {@code 1 <= exponentBits <= 8}; 0 for integers
- * @param mantissaBits mantissa width for floats, {@code 0 <= mantissaBits <= 23}; 0 for integers
+ * @param format the library's format
  */
-public record FormatValue(String name, Kind kind, int bits, int exponentBits, int mantissaBits) implements Value {
-
-    /** Integer or floating point. */
-    public enum Kind { INT, FLOAT }
-
+public record FormatValue(NumberFormat format) implements Value {
     public FormatValue {
-        if (name == null || kind == null) {
-            throw new IllegalArgumentException("name and kind are required");
-        }
-        if (kind == Kind.INT && (bits < 2 || bits > 32 || exponentBits != 0 || mantissaBits != 0)) {
-            throw new IllegalArgumentException("an integer format has 2 to 32 bits, got " + bits);
-        }
-        if (kind == Kind.FLOAT && (exponentBits < 1 || exponentBits > 8 || mantissaBits < 0 || mantissaBits > 23
-                || bits != 1 + exponentBits + mantissaBits)) {
-            throw new IllegalArgumentException("a float format has 1 to 8 exponent bits and 0 to 23 mantissa bits, got e"
-                    + exponentBits + " m" + mantissaBits);
+        if (format == null) {
+            throw new IllegalArgumentException("format is required");
         }
     }
 
-    /** A symmetric integer format; {@code 2 <= bits <= 32}. */
+    /**
+     * A signed integer format.
+     *
+     * @throws IllegalArgumentException if {@code bits} is outside the library's range (2 to 16)
+     */
     public static FormatValue integer(int bits) {
-        return new FormatValue("int" + bits, Kind.INT, bits, 0, 0);
+        return new FormatValue(Formats.integer(bits));
     }
 
-    /** A float format with a sign bit; {@code 1 <= exponentBits <= 8}, {@code 0 <= mantissaBits <= 23}. */
+    /**
+     * A generic IEEE-style minifloat with a sign bit ({@code e<E>m<M>}); the OCP presets such as
+     * {@code fp8_e4m3} differ in their special values and are named, not built.
+     *
+     * @throws IllegalArgumentException if the widths are outside the library's ranges
+     */
     public static FormatValue floating(int exponentBits, int mantissaBits) {
-        int bits = 1 + exponentBits + mantissaBits;
-        String name = PRESETS.values().stream()
-                .filter(f -> f.exponentBits == exponentBits && f.mantissaBits == mantissaBits)
-                .map(FormatValue::name).findFirst()
-                .orElse("fp" + bits + "_e" + exponentBits + "m" + mantissaBits);
-        return new FormatValue(name, Kind.FLOAT, bits, exponentBits, mantissaBits);
+        return new FormatValue(Formats.minifloat(exponentBits, mantissaBits));
     }
 
-    /** The formats a script can name without a constructor. */
-    public static final Map<String, FormatValue> PRESETS = List.of(
-                    new FormatValue("fp32", Kind.FLOAT, 32, 8, 23),
-                    new FormatValue("bf16", Kind.FLOAT, 16, 8, 7),
-                    new FormatValue("fp16", Kind.FLOAT, 16, 5, 10),
-                    new FormatValue("fp8_e4m3", Kind.FLOAT, 8, 4, 3),
-                    new FormatValue("fp8_e5m2", Kind.FLOAT, 8, 5, 2),
-                    new FormatValue("fp6_e3m2", Kind.FLOAT, 6, 3, 2),
-                    new FormatValue("fp6_e2m3", Kind.FLOAT, 6, 2, 3),
-                    new FormatValue("fp4_e2m1", Kind.FLOAT, 4, 2, 1),
-                    integer(2), integer(3), integer(4), integer(5), integer(6), integer(8),
-                    integer(12), integer(16))
-            .stream().collect(Collectors.toUnmodifiableMap(FormatValue::name, Function.identity()));
-
+    /** The preset called {@code name} (case-insensitive), if there is one. */
     public static Optional<FormatValue> preset(String name) {
-        return Optional.ofNullable(PRESETS.get(name));
+        return Formats.find(name).map(FormatValue::new);
+    }
+
+    /** Every preset name a script can use without a constructor. */
+    public static List<String> presetNames() {
+        return Formats.names();
+    }
+
+    public String name() {
+        return format.name();
+    }
+
+    /** Storage bits per element. */
+    public int bits() {
+        return format.bits();
+    }
+
+    /** Exponent bits of a minifloat; empty for integers, fp32 and block formats. */
+    public OptionalInt exponentBits() {
+        return format instanceof MiniFloat f ? OptionalInt.of(f.exponentBits()) : OptionalInt.empty();
+    }
+
+    /** Mantissa bits of a minifloat; empty for integers, fp32 and block formats. */
+    public OptionalInt mantissaBits() {
+        return format instanceof MiniFloat f ? OptionalInt.of(f.mantissaBits()) : OptionalInt.empty();
     }
 
     @Override

@@ -52,9 +52,7 @@ final class ValueText {
 
     private static String quant(QuantValue q) {
         StringBuilder b = new StringBuilder(q.format().name());
-        if (q.granularity().kind() != GranularityValue.Kind.PER_TENSOR) {
-            b.append(' ').append(q.granularity().spelling());
-        }
+        q.granularity().ifPresent(g -> b.append(' ').append(g.spelling()));
         if (q.rounding() != RoundingValue.NEAREST) {
             b.append(" stochastic");
         }
