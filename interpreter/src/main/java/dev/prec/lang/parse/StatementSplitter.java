@@ -51,6 +51,8 @@ final class StatementSplitter {
 
     private final SourceFile source;
     private final List<Token> tokens;
+    /** For each token index, the index of the first significant token after it (EOF's at the end). */
+    private final int[] nextSignificant;
     private final List<Piece> statements = new ArrayList<>();
 
     private List<Token> current = new ArrayList<>();
@@ -80,6 +82,16 @@ final class StatementSplitter {
             t = lexer.nextToken();
             tokens.add(t);
         } while (t.getType() != Token.EOF);
+        // computed once, backwards, so that looking ahead from every line break stays linear
+        this.nextSignificant = new int[tokens.size()];
+        int next = tokens.size() - 1;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            nextSignificant[i] = next;
+            Token n = tokens.get(i);
+            if (n.getChannel() == Token.DEFAULT_CHANNEL && n.getType() != PrecLexer.NL) {
+                next = i;
+            }
+        }
     }
 
     /** The statements of {@code source}, in order. */
@@ -122,7 +134,7 @@ final class StatementSplitter {
             return;
         }
         Token next = nextSignificant(index);
-        if (open.isEmpty() && next.getCharPositionInLine() == 0 && startsStatement(next, tokens.indexOf(next))) {
+        if (open.isEmpty() && next.getCharPositionInLine() == 0 && startsStatement(next, nextSignificant[index])) {
             finish(t);
             return;
         }
@@ -199,13 +211,7 @@ final class StatementSplitter {
     }
 
     private Token nextSignificant(int index) {
-        for (int j = index + 1; j < tokens.size(); j++) {
-            Token n = tokens.get(j);
-            if (n.getChannel() == Token.DEFAULT_CHANNEL && n.getType() != PrecLexer.NL) {
-                return n;
-            }
-        }
-        return tokens.getLast();
+        return tokens.get(nextSignificant[index]);
     }
 
     private void lexicalError(String message, String hint, Token t) {
