@@ -110,6 +110,32 @@ class ScalingTest {
     }
 
     @Test
+    void clippedStraightThroughFollowsMxBlocksWhosePowerOfTwoScaleClipsTheirLargestElement() {
+        // absmax 7.5 = 1.875 * 2^2: the MX scale is 2^(2 - 2) = 1, so 7.5 saturates to fp4's 6 and
+        // 6.5 too, while 5.9 is inside the range.
+        float[] x = new float[32];
+        x[0] = 7.5f;
+        x[1] = 6.5f;
+        x[2] = 5.9f;
+        float[] grad = new float[32];
+        java.util.Arrays.fill(grad, 1f);
+        QuantSpec.of(Formats.byName("mxfp4")).withClipGradient(true).quantizer().straightThrough(x, grad, 0, 1, 32);
+        assertEquals(0f, grad[0]);
+        assertEquals(0f, grad[1]);
+        assertEquals(1f, grad[2]);
+        assertEquals(1f, grad[31]);
+    }
+
+    @Test
+    void defaultSpecsScaleSmallFormatsAndCastWideFloats() {
+        assertEquals(Granularity.PER_TENSOR, QuantSpec.of(Formats.integer(8)).granularity());
+        assertEquals(Granularity.PER_TENSOR, QuantSpec.of(Formats.FP8_E4M3).granularity());
+        assertEquals(Granularity.NONE, QuantSpec.of(Formats.BF16).granularity());
+        assertEquals(Granularity.perGroup(16), QuantSpec.of(Formats.byName("nvfp4")).granularity());
+        assertEquals(Rounding.NEAREST_EVEN, QuantSpec.of(Formats.integer(8)).rounding());
+    }
+
+    @Test
     void inPlaceAndOffsetCallsMatchAFreshBufferAndTouchNothingElse() {
         float[] x = gaussian(3 * 17, 5);
         TensorQuantizer q = QuantSpec.of(Formats.integer(5)).withGranularity(Granularity.perGroup(5)).quantizer();
