@@ -100,12 +100,12 @@ final class FakeQuantizer implements TensorQuantizer {
         Pass.Operands operands = new Pass.Operands(input, offset, grad, offset);
         Pass.Plan plan = plan(operands, new Shape(rows, cols), null);
         Pass scalar = new ScalarPass(operands, plan);
-        Scale fixed = plan.rule().perGroup() ? null : plan.rule().scaleFor(0f);
+        boolean perGroup = plan.rule().perGroup();
         for (int r = 0; r < rows; r++) {
             for (int start = r * cols; start < (r + 1) * cols; start += plan.span()) {
-                Scale scale = fixed != null ? fixed : plan.rule().scaleFor(scalar.absmax(start));
+                float toGrid = 1f / plan.rule().unitFor(perGroup ? scalar.absmax(start) : 0f);
                 for (int i = offset + start; i < offset + start + scalar.lengthAt(start); i++) {
-                    float y = input[i] * scale.toGrid();
+                    float y = input[i] * toGrid;
                     // Zero where the forward pass saturated (or saw no number): the clipped STE.
                     if (!(y <= grid.max && -y <= grid.negativeLimit)) {
                         grad[i] = 0f;
@@ -122,8 +122,8 @@ final class FakeQuantizer implements TensorQuantizer {
             case ElementFormat f -> {
                 Granularity g = spec.granularity();
                 ScaleRule rule = switch (g.kind()) {
-                    case NONE -> new ScaleRule.Fixed(Scale.UNIT);
-                    case TENSOR -> new ScaleRule.Fixed(Scale.of(tensorAbsmax(operands, shape) / grid.max));
+                    case NONE -> new ScaleRule.Fixed(1f);
+                    case TENSOR -> new ScaleRule.Fixed(ScaleRule.checkedUnit(tensorAbsmax(operands, shape) / grid.max));
                     case CHANNEL, TOKEN, GROUP -> new ScaleRule.Absmax(grid.max);
                 };
                 yield new Pass.Plan(grid, cols, rule, g.spanWithin(cols), noise);
@@ -150,7 +150,7 @@ final class FakeQuantizer implements TensorQuantizer {
     /** Absmax of the finite elements of the whole source matrix. */
     private float tensorAbsmax(Pass.Operands operands, Shape shape) {
         // The whole matrix as one row holding one group.
-        Pass.Plan whole = new Pass.Plan(grid, shape.size(), new ScaleRule.Fixed(Scale.UNIT), shape.size(), null);
+        Pass.Plan whole = new Pass.Plan(grid, shape.size(), new ScaleRule.Fixed(1f), shape.size(), null);
         return newPass(operands, whole).absmax(0);
     }
 

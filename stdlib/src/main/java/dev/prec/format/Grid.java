@@ -4,7 +4,7 @@ package dev.prec.format;
  * An element format's grid as the kernels see it, with the scalar reference rounding: the obvious
  * definition every fast path is tested against.
  *
- * <p>Inputs are in grid units (already multiplied by the group's {@code toGrid} factor). Rounding
+ * <p>Inputs are in grid units (already multiplied by the reciprocal of the group's grid unit). Rounding
  * saturates: finite values beyond the largest grid magnitude become that magnitude.
  */
 final class Grid {

@@ -59,10 +59,11 @@ abstract class Pass {
     final void run(Rows rows) {
         int cols = plan.cols();
         ScaleRule rule = plan.rule();
-        Scale fixed = rule.perGroup() ? null : rule.scaleFor(0f);
+        boolean perGroup = rule.perGroup();
+        float fixed = rule.unitFor(0f);
         for (int r = rows.first(); r < rows.first() + rows.count(); r++) {
             for (int start = r * cols; start < (r + 1) * cols; start += plan.span()) {
-                cast(start, fixed != null ? fixed : rule.scaleFor(absmax(start)));
+                cast(start, perGroup ? rule.unitFor(absmax(start)) : fixed);
             }
         }
     }
@@ -79,6 +80,10 @@ abstract class Pass {
     /** Largest magnitude among the finite source elements of the group at {@code start} (0 if none). */
     abstract float absmax(int start);
 
-    /** Writes {@code fromGrid * round(x * toGrid)} for every source element of the group at {@code start}. */
-    abstract void cast(int start, Scale scale);
+    /**
+     * Writes {@code unit * round(x * (1 / unit))} for every source element of the group at {@code start}.
+     *
+     * @param unit the group's grid unit from {@link ScaleRule#unitFor}
+     */
+    abstract void cast(int start, float unit);
 }

@@ -22,15 +22,16 @@ final class ScalarPass extends Pass {
     }
 
     @Override
-    void cast(int start, Scale scale) {
+    void cast(int start, float unit) {
+        float toGrid = 1f / unit;
         Grid grid = plan.grid();
         StochasticBits noise = plan.noise();
         int length = lengthAt(start);
         for (int i = 0; i < length; i++) {
             int index = start + i;
-            float y = src[srcBase + index] * scale.toGrid();
+            float y = src[srcBase + index] * toGrid;
             float q = noise == null ? grid.round(y) : grid.roundStochastic(y, noise.at(index));
-            dst[dstBase + index] = Float.isNaN(q) ? Float.NaN : q * scale.fromGrid();
+            dst[dstBase + index] = Float.isNaN(q) ? Float.NaN : q * unit;
         }
     }
 }

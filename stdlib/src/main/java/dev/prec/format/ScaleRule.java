@@ -7,23 +7,36 @@ sealed interface ScaleRule {
     boolean perGroup();
 
     /**
-     * The scale of a group.
+     * The scale of a group: the value of one grid unit, so {@code x_hat = unit * cast(x * (1 / unit))}.
      *
      * @param absmax largest magnitude among the group's finite elements, {@code >= 0}; ignored when
      *     {@link #perGroup()} is false
+     * @return the unit, {@code > 0}, finite, with a finite reciprocal (see {@link #checkedUnit})
      */
-    Scale scaleFor(float absmax);
+    float unitFor(float absmax);
 
-    /** One scale for everything (no scaling, or a per-tensor scale computed beforehand). */
-    record Fixed(Scale scale) implements ScaleRule {
+    /**
+     * {@code unit}, or 1 when it is zero, not finite, or so small that its reciprocal overflows (so a
+     * tensor of zeros stays zeros and no scale produces infinities).
+     */
+    static float checkedUnit(float unit) {
+        return unit > 0 && !Float.isInfinite(unit) && !Float.isInfinite(1f / unit) ? unit : 1f;
+    }
+
+    /**
+     * One scale for everything (no scaling, or a per-tensor scale computed beforehand).
+     *
+     * @param unit the grid unit, already checked by {@link #checkedUnit}
+     */
+    record Fixed(float unit) implements ScaleRule {
         @Override
         public boolean perGroup() {
             return false;
         }
 
         @Override
-        public Scale scaleFor(float absmax) {
-            return scale;
+        public float unitFor(float absmax) {
+            return unit;
         }
     }
 
@@ -39,8 +52,8 @@ sealed interface ScaleRule {
         }
 
         @Override
-        public Scale scaleFor(float absmax) {
-            return Scale.of(absmax / gridMax);
+        public float unitFor(float absmax) {
+            return checkedUnit(absmax / gridMax);
         }
     }
 
@@ -58,11 +71,11 @@ sealed interface ScaleRule {
         }
 
         @Override
-        public Scale scaleFor(float absmax) {
+        public float unitFor(float absmax) {
             // floor(log2 0) is -infinity, which the E8M0 range clamps to -127.
             int log2 = absmax > 0 ? Math.getExponent((double) absmax) : -127;
             int shared = Math.clamp(log2 - emax, -127, 127);
-            return Scale.of((float) Math.scalb(1.0, shared + elementExponent));
+            return checkedUnit((float) Math.scalb(1.0, shared + elementExponent));
         }
     }
 
@@ -81,9 +94,9 @@ sealed interface ScaleRule {
         }
 
         @Override
-        public Scale scaleFor(float absmax) {
+        public float unitFor(float absmax) {
             float blockScale = scaleGrid.round(absmax / (gridMax * tensorScale));
-            return Scale.of(blockScale * tensorScale);
+            return checkedUnit(blockScale * tensorScale);
         }
     }
 }

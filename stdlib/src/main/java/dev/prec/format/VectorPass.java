@@ -80,30 +80,32 @@ final class VectorPass extends Pass {
     }
 
     @Override
-    void cast(int start, Scale scale) {
+    void cast(int start, float unit) {
         int length = lengthAt(start);
         int bound = FLOATS.loopBound(length);
+        float toGrid = 1f / unit;
         if (plan.grid().integer) {
-            castIntegers(start, bound, scale);
+            castIntegers(start, unit);
         } else {
-            castMinifloats(start, bound, scale);
+            castMinifloats(start, unit);
         }
         Grid grid = plan.grid();
         StochasticBits noise = plan.noise();
         for (int i = bound; i < length; i++) {
             int index = start + i;
-            float y = src[srcBase + index] * scale.toGrid();
+            float y = src[srcBase + index] * toGrid;
             float q = noise == null ? grid.round(y) : grid.roundStochastic(y, noise.at(index));
-            dst[dstBase + index] = Float.isNaN(q) ? Float.NaN : q * scale.fromGrid();
+            dst[dstBase + index] = Float.isNaN(q) ? Float.NaN : q * unit;
         }
     }
 
-    /** Vector body for integer grids over elements {@code start .. start + bound}. */
-    private void castIntegers(int start, int bound, Scale scale) {
+    /** Vector body for integer grids over the whole vectors of the group at {@code start}. */
+    private void castIntegers(int start, float unit) {
+        int bound = FLOATS.loopBound(lengthAt(start));
         Grid grid = plan.grid();
         StochasticBits noise = plan.noise();
-        FloatVector toGrid = FloatVector.broadcast(FLOATS, scale.toGrid());
-        FloatVector fromGrid = FloatVector.broadcast(FLOATS, scale.fromGrid());
+        FloatVector toGrid = FloatVector.broadcast(FLOATS, 1f / unit);
+        FloatVector fromGrid = FloatVector.broadcast(FLOATS, unit);
         FloatVector positiveLimit = FloatVector.broadcast(FLOATS, grid.max);
         FloatVector negativeLimit = FloatVector.broadcast(FLOATS, grid.negativeLimit);
         FloatVector magic = FloatVector.broadcast(FLOATS, INTEGER_MAGIC);
@@ -128,14 +130,15 @@ final class VectorPass extends Pass {
         }
     }
 
-    /** Vector body for minifloat grids over elements {@code start .. start + bound}. */
-    private void castMinifloats(int start, int bound, Scale scale) {
+    /** Vector body for minifloat grids over the whole vectors of the group at {@code start}. */
+    private void castMinifloats(int start, float unit) {
+        int bound = FLOATS.loopBound(lengthAt(start));
         Grid grid = plan.grid();
         StochasticBits noise = plan.noise();
         int dropped = 23 - grid.mantissaBits;
         int droppedMask = (1 << dropped) - 1;
-        FloatVector toGrid = FloatVector.broadcast(FLOATS, scale.toGrid());
-        FloatVector fromGrid = FloatVector.broadcast(FLOATS, scale.fromGrid());
+        FloatVector toGrid = FloatVector.broadcast(FLOATS, 1f / unit);
+        FloatVector fromGrid = FloatVector.broadcast(FLOATS, unit);
         FloatVector max = FloatVector.broadcast(FLOATS, grid.max);
         FloatVector minNormal = FloatVector.broadcast(FLOATS, grid.minNormal);
         FloatVector subnormalMagic = FloatVector.broadcast(FLOATS, grid.subnormalMagic);
