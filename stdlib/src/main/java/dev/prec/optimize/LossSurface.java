@@ -3,7 +3,9 @@ package dev.prec.optimize;
 import dev.prec.law.Evaluation;
 import dev.prec.law.LawInstance;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A law seen as a function of (N, D, P): what every solver minimises. Implementations must be pure
@@ -31,7 +33,23 @@ public interface LossSurface {
      * @throws IllegalArgumentException if the binding leaves a variable of the law unvalued
      */
     static LossSurface of(LawInstance law, PrecisionBinding binding) {
-        binding.requireCovers(law.law().variables());
+        return of(law.law().variables(), point -> switch (law.evaluate(point)) {
+            case Evaluation.Value v -> v.loss();
+            case Evaluation.OutsideDomain o -> Double.NaN;
+        }, binding);
+    }
+
+    /**
+     * The surface of any function of named variables (a law written in a script, evaluated by the
+     * language): N, D and P are placed as {@code binding} says.
+     *
+     * @param variables the law's variables
+     * @param law the loss at a point holding every variable; NaN outside the law's domain; thread-safe
+     * @param binding how the variables map to (N, D, P)
+     * @throws IllegalArgumentException if the binding leaves a variable unvalued
+     */
+    static LossSurface of(List<String> variables, ToDoubleFunction<Map<String, Double>> law, PrecisionBinding binding) {
+        binding.requireCovers(variables);
         return p -> {
             Map<String, Double> point = new HashMap<>(binding.fixed());
             point.put(PrecisionBinding.PARAMS, p.params());
@@ -39,10 +57,7 @@ public interface LossSurface {
             for (String v : binding.precisionVariables()) {
                 point.put(v, p.bits());
             }
-            return switch (law.evaluate(point)) {
-                case Evaluation.Value v -> v.loss();
-                case Evaluation.OutsideDomain o -> Double.NaN;
-            };
+            return law.applyAsDouble(point);
         };
     }
 

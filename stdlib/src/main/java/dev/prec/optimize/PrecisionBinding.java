@@ -49,8 +49,12 @@ public record PrecisionBinding(List<String> precisionVariables, Map<String, Doub
         return new PrecisionBinding(tied, fixed);
     }
 
-    /** @throws IllegalArgumentException if some of {@code variables} receives no value, naming them */
-    void requireCovers(List<String> variables) {
+    /**
+     * Checks that every one of {@code variables} receives a value.
+     *
+     * @throws IllegalArgumentException if some of {@code variables} receives no value, naming them
+     */
+    public void requireCovers(List<String> variables) {
         Set<String> bound = new java.util.HashSet<>(precisionVariables);
         bound.addAll(fixed.keySet());
         bound.add(PARAMS);

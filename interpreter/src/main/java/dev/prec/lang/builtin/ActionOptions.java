@@ -56,12 +56,16 @@ public final class ActionOptions {
 
     /** Options of {@code optimize ... with {...}}. */
     public static final List<Option> OPTIMIZE = List.of(
-            new Option("cost", Type.STRING, "cost model: \"bitflops\" ((6/16) N D P) or \"flops\" (6 N D)"),
+            new Option("cost", Type.STRING, "cost model: \"bitflops\" ((6/16) N D P), \"flops\" (6 N D) or \"inference\" (bit-FLOPs plus serving)"),
             new Option("fixed_params", Type.number(Unit.PARAMS), "hold N at this value"),
             new Option("fixed_tokens", Type.number(Unit.TOKENS), "hold D at this value"),
             new Option("menu", new Type.ListOf(Type.of(Type.Kind.PRECISION)), "precisions to choose among"),
             new Option("min_bits", Type.number(Unit.BITS), "lowest precision considered"),
-            new Option("max_bits", Type.number(Unit.BITS), "highest precision considered"));
+            new Option("max_bits", Type.number(Unit.BITS), "highest precision considered"),
+            new Option("fixed_bits", Type.number(Unit.BITS), "hold the training precision P at this value"),
+            new Option("served_tokens", Type.number(Unit.TOKENS), "tokens served after training, charged (2/16) N P each"),
+            new Option("memory_cap", Type.number(Unit.BITS), "largest N * P allowed, in bits"),
+            new Option("at", new Type.Rec(java.util.Map.of()), "values of the law's other variables, e.g. {P_post: 4}"));
 
     /** Options of {@code plot ... with {...}}. */
     public static final List<Option> PLOT = List.of(
