@@ -21,7 +21,7 @@ class ParameterRecoveryTest {
     static Stream<String> laws() {
         return Stream.of("chinchilla", "chinchilla.tied", "kumar2024.weights", "kumar2024.weights.no-offsets",
                 "kumar2024.training", "kumar2024.training.untied", "kumar2024.training.no-offsets",
-                "kumar2024.fp-weights", "kumar2024.ptq", "kumar2024.ptq.no-b");
+                "kumar2024.fp-weights", "kumar2024.ptq", "kumar2024.ptq.no-b", "kumar2024.unified", "kumar2024.unified.no-b");
     }
 
     static FitOptions quick(Law law) {
