@@ -22,13 +22,7 @@ final class Activation {
         int f = r.width();
         workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
-                int g = inpOff + i * 2 * f;
-                int o = outOff + i * f;
-                for (int j = 0; j < f; j++) {
-                    float z = inp[g + j];
-                    float sig = (float) (1.0 / (1.0 + Math.exp(-z)));
-                    out[o + j] = z * sig * inp[g + f + j];
-                }
+                Exponentials.swiglu(out, outOff + i * f, inp, inpOff + i * 2 * f, f);
             }
         });
     }
@@ -46,17 +40,7 @@ final class Activation {
         int f = r.width();
         workers.forEachRange(r.rows(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
-                int g = inpOff + i * 2 * f;
-                int dg = dinpOff + i * 2 * f;
-                int o = doutOff + i * f;
-                for (int j = 0; j < f; j++) {
-                    float z = inp[g + j];
-                    float u = inp[g + f + j];
-                    float sig = (float) (1.0 / (1.0 + Math.exp(-z)));
-                    float dy = dout[o + j];
-                    dinp[dg + f + j] += dy * z * sig;
-                    dinp[dg + j] += dy * u * sig * (1f + z * (1f - sig));
-                }
+                Exponentials.swigluBackward(dinp, dinpOff + i * 2 * f, dout, doutOff + i * f, inp, inpOff + i * 2 * f, f);
             }
         });
     }

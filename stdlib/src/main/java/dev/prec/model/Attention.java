@@ -52,12 +52,7 @@ final class Attention {
                         att[row + j] *= scale;
                         max = Math.max(max, att[row + j]);
                     }
-                    float sum = 0f;
-                    for (int j = 0; j <= i; j++) {
-                        float p = (float) Math.exp(att[row + j] - max);
-                        att[row + j] = p;
-                        sum += p;
-                    }
+                    float sum = Exponentials.expShift(att, row, i + 1, max);
                     float inv = 1f / sum;
                     for (int j = 0; j <= i; j++) {
                         att[row + j] *= inv;

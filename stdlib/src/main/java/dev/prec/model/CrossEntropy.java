@@ -29,12 +29,7 @@ final class CrossEntropy {
                     max = Math.max(max, logits[row + j]);
                 }
                 float zTarget = logits[row + targets[i]] - max;
-                float sum = 0f;
-                for (int j = 0; j < v; j++) {
-                    float e = (float) Math.exp(logits[row + j] - max);
-                    logits[row + j] = e;
-                    sum += e;
-                }
+                float sum = Exponentials.expShift(logits, row, v, max);
                 float inv = 1f / sum;
                 for (int j = 0; j < v; j++) {
                     logits[row + j] *= inv;
