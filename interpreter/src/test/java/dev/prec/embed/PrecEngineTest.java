@@ -125,4 +125,23 @@ class PrecEngineTest {
         assertEquals(new ProgressEvent("train", 4, 4, "run 4 done"), events.getLast());
         assertEquals(32 * 10 + 32 * 20 + 64 * 10 + 64 * 20, prec.getNumber("total"));
     }
+
+    @Test
+    void cancellingDuringAnEngineStopsItAtItsNextCheck() {
+        List<ProgressEvent> events = new ArrayList<>();
+        PrecEngine prec = Prec.engine(Engines.none().withTrain(new CountingTrainer()));
+        prec.onProgress(e -> {
+            events.add(e);
+            prec.cancel();
+        });
+        PrecException e = assertThrows(PrecException.class, () -> prec.eval("""
+                data lang = synthetic(vocab: 16)
+                model m = transformer(layers: 1, width: 32, heads: 2, context: 8)
+                runs = train { model: m, tokens: [10, 20, 30] } on lang
+                """));
+        assertEquals(1, events.size());
+        assertEquals("cancelled", e.first().code());
+        assertEquals("train was cancelled", e.first().message());
+        assertEquals(3, e.first().span().line());
+    }
 }
