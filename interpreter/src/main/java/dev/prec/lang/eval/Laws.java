@@ -43,7 +43,13 @@ final class Laws {
             params.add(new LawValue.Param(p.name().text(), lower, upper));
         }
         List<String> variables = decl.variables().stream().map(n -> n.text()).toList();
-        LawValue.Form form = (vars, values) -> {
+        return new LawValue(decl.name().text(), variables, params, new ScriptForm(decl, env, exprs), Map.of());
+    }
+
+    /** The form of a law written in a script: its body evaluated on each call, its declaration kept for engines. */
+    private record ScriptForm(Stmt.LawDecl decl, Env env, ExprEvaluator exprs) implements LawValue.Form {
+        @Override
+        public double loss(Map<String, Double> vars, Map<String, Double> values) {
             Map<String, Value> locals = new HashMap<>();
             vars.forEach((k, v) -> locals.put(k, NumberValue.of(v)));
             values.forEach((k, v) -> locals.put(k, NumberValue.of(v)));
@@ -52,8 +58,12 @@ final class Laws {
                 body.define(a.name().text(), exprs.eval(a.value(), body));
             }
             return Arithmetic.number(exprs.eval(decl.loss(), body), decl.loss().span()).value();
-        };
-        return new LawValue(decl.name().text(), variables, params, form, Map.of());
+        }
+
+        @Override
+        public java.util.Optional<Stmt.LawDecl> declaration() {
+            return java.util.Optional.of(decl);
+        }
     }
 
     /**

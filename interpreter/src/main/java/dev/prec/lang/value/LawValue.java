@@ -45,6 +45,14 @@ public record LawValue(String name, List<String> variables, List<Param> params, 
          * @return the loss; NaN when the point is outside the law's domain
          */
         double loss(Map<String, Double> variables, Map<String, Double> params);
+
+        /**
+         * The declaration of a law written in a script, for engines that compile laws into their own
+         * expression form (symbolic gradients, vectorized evaluation); empty for built-in laws.
+         */
+        default java.util.Optional<dev.prec.lang.ast.Stmt.LawDecl> declaration() {
+            return java.util.Optional.empty();
+        }
     }
 
     public LawValue {

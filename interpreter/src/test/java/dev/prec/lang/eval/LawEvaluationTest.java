@@ -59,6 +59,14 @@ class LawEvaluationTest {
     }
 
     @Test
+    void aScriptLawKeepsItsDeclarationForEnginesThatCompileLaws() {
+        run(LAW);
+        LawValue law = (LawValue) session.lookup("mine").orElseThrow();
+        assertEquals("mine", law.form().declaration().orElseThrow().name().text());
+        assertEquals(1, law.form().declaration().orElseThrow().bindings().size());
+    }
+
+    @Test
     void lawBoundsBecomeParameterIntervals() {
         run(LAW);
         LawValue law = (LawValue) session.lookup("mine").orElseThrow();
