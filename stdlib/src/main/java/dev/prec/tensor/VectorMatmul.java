@@ -26,6 +26,10 @@ import jdk.incubator.vector.VectorSpecies;
  * is therefore the same bits for any thread count; it differs from {@link ScalarMatmul} (which
  * rounds the product before adding, and adds {@code out} last) only by rounding.
  *
+ * <p>{@code out} must not overlap {@code a} or {@code b}. Instances hold no mutable state (scratch
+ * arrays are per thread), so one instance may be used from several threads at once; a product
+ * started while its pool is busy runs on the calling thread.
+ *
  * <p>Requires {@link Vectorization#enabled()}; use {@link Matmuls#best()} to get this class or the
  * scalar fallback.
  */
