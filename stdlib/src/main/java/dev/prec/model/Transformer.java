@@ -108,6 +108,32 @@ public final class Transformer {
     }
 
     /**
+     * Copies the input that a linear layer read in the last forward pass (after activation
+     * quantization, if any): what post-training quantization calibrates on.
+     *
+     * @param weight the layer's weight: the qkv, attention output, MLP up or MLP down matrix of a
+     *     block of {@link #layout()}, or the head
+     * @param dst destination of at least {@code B*T * weight.cols()} floats, written (B*T, C_in) row-major
+     * @throws IllegalArgumentException if {@code weight} is not the weight of a linear layer of this model
+     */
+    public void copyLinearInput(ParameterTensor weight, float[] dst) {
+        int src = -1;
+        if (weight.equals(layout.head())) {
+            src = al.finalNormQ;
+        }
+        for (int l = 0; l < cfg.layers() && src < 0; l++) {
+            ParameterLayout.Block p = layout.blocks().get(l);
+            BlockActivations a = al.blocks[l];
+            src = weight.equals(p.qkv()) ? a.ln1Q : weight.equals(p.attnOut()) ? a.attSubQ
+                    : weight.equals(p.mlpUp()) ? a.ln2Q : weight.equals(p.mlpDown()) ? a.hiddenSubQ : -1;
+        }
+        if (src < 0) {
+            throw new IllegalArgumentException(weight.name() + " is not a linear layer's weight of this model");
+        }
+        System.arraycopy(acts, src, dst, 0, rowsC.rows() * weight.cols());
+    }
+
+    /**
      * Sets the seed and step that key stochastic rounding of the next forward pass.
      *
      * @param runSeed the run's seed
