@@ -141,6 +141,12 @@ public final class Trainer {
                 }
             }
             long last = curve.isEmpty() ? -1 : curve.get(curve.size() - 1).step();
+            if (checkpointFile != null && status == TrainingResult.Status.COMPLETED && stepsTaken > 0) {
+                // The final weights, for post-training quantization; resuming from it takes no step.
+                Files.createDirectories(spec.checkpointDir());
+                new Checkpoint(last, initialLoss, averageCount, curve, validation)
+                        .write(checkpointFile, spec, model.layout(), buffers());
+            }
             double finalVal = Double.NaN;
             double averagedVal = Double.NaN;
             if (status != TrainingResult.Status.DIVERGED && last >= 0) {
