@@ -70,7 +70,8 @@ public final class ComputeOptimalEngine implements OptimizeEngine {
         m.put("params", new NumberValue(p.params(), Unit.PARAMS));
         m.put("tokens", new NumberValue(p.tokens(), Unit.TOKENS));
         m.put("bits", new NumberValue(p.bits(), Unit.BITS));
-        int whole = (int) Math.max(2, Math.min(32, Math.round(p.bits())));
+        // The formats library's integers span 2 to 16 bits; the exact P stays in "bits".
+        int whole = (int) Math.max(2, Math.min(16, Math.round(p.bits())));
         m.put("precision", PrecisionValue.uniform(QuantValue.of(FormatValue.integer(whole))));
         m.put("loss", NumberValue.of(best.loss()));
         m.put("cost", new NumberValue(best.cost(), budgetUnit));
