@@ -69,26 +69,31 @@ public record TrainingSpec(TransformerConfig model, Quantization quantization, A
         return (long) batch * model.context();
     }
 
+    /** This spec with other quantization points. */
     public TrainingSpec withQuantization(Quantization q) {
         return new TrainingSpec(model, q, optimizer, schedule, batch, tokenBudget, seed, evalEvery, evalBatches, threads,
                 divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
     }
 
+    /** This spec with other AdamW settings. */
     public TrainingSpec withOptimizer(AdamWConfig o) {
         return new TrainingSpec(model, quantization, o, schedule, batch, tokenBudget, seed, evalEvery, evalBatches, threads,
                 divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
     }
 
+    /** This spec with another learning-rate schedule. */
     public TrainingSpec withSchedule(Schedule s) {
         return new TrainingSpec(model, quantization, optimizer, s, batch, tokenBudget, seed, evalEvery, evalBatches, threads,
                 divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
     }
 
+    /** This spec with another seed (initialisation and stochastic rounding). */
     public TrainingSpec withSeed(long s) {
         return new TrainingSpec(model, quantization, optimizer, schedule, batch, tokenBudget, s, evalEvery, evalBatches,
                 threads, divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
     }
 
+    /** This spec on {@code n} threads, {@code n >= 1}; the result does not depend on it. */
     public TrainingSpec withThreads(int n) {
         return new TrainingSpec(model, quantization, optimizer, schedule, batch, tokenBudget, seed, evalEvery, evalBatches,
                 n, divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
@@ -100,11 +105,13 @@ public record TrainingSpec(TransformerConfig model, Quantization quantization, A
                 threads, divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
     }
 
+    /** This spec with another divergence threshold, a multiple of the step-0 loss, {@code > 1}. */
     public TrainingSpec withDivergenceFactor(double f) {
         return new TrainingSpec(model, quantization, optimizer, schedule, batch, tokenBudget, seed, evalEvery, evalBatches,
                 threads, f, averageFraction, checkpointDir, checkpointEvery);
     }
 
+    /** This spec averaging the weights over the last fraction {@code f} of steps, {@code 0 <= f < 1}. */
     public TrainingSpec withAverageFraction(double f) {
         return new TrainingSpec(model, quantization, optimizer, schedule, batch, tokenBudget, seed, evalEvery, evalBatches,
                 threads, divergenceFactor, f, checkpointDir, checkpointEvery);
@@ -116,6 +123,7 @@ public record TrainingSpec(TransformerConfig model, Quantization quantization, A
                 threads, divergenceFactor, averageFraction, dir, every);
     }
 
+    /** This spec with another token budget D, {@code >= 1} tokens. */
     public TrainingSpec withTokenBudget(long d) {
         return new TrainingSpec(model, quantization, optimizer, schedule, batch, d, seed, evalEvery, evalBatches,
                 threads, divergenceFactor, averageFraction, checkpointDir, checkpointEvery);
