@@ -16,8 +16,8 @@ weights of every linear layer including the head (per output channel), inputs of
 
 Modes:
   crosscheck --weights W.safetensors --batches B.safetensors --out losses.json
-      B holds "tokens" (S, B, T+1) int32 and "lr" (S) float32 plus metadata with the model and
-      AdamW settings; runs S steps of AdamW (foreach=False, global-norm clipping) and writes the
+      B holds "tokens" (S, B, T+1) int32 and "lr" (S) float32 plus metadata with the model,
+      AdamW settings and optional integer bits wbits/abits/kvbits (0 = no quantization); runs S steps of AdamW (foreach=False, global-norm clipping) and writes the
       loss of every step's batch before its update.
   bench --configs a,b,c --quant none,w8a8kv8 --steps 20 --warmup 5 --threads 2
       tokens/s on BENCHMARKS.md's configurations, one JSON line per (config, quant).
@@ -199,8 +199,9 @@ def crosscheck(args):
     data = load_file(args.batches)
     tokens, lrs = data["tokens"].long(), data["lr"].double()
     torch.manual_seed(0)
+    q = {"w": cfg.get("wbits", 0), "a": cfg.get("abits", 0), "kv": cfg.get("kvbits", 0)}
     model = Olmo(cfg["layers"], cfg["width"], cfg["heads"], cfg["context"], cfg["vocab"], tied=cfg["tied"],
-                 sub_norm=cfg["sub_norm"])
+                 sub_norm=cfg["sub_norm"], q=q)
     missing, unexpected = model.load_state_dict(weights, strict=True)
     opt = adamw(model, float(lrs[0]), (cfg["beta1"], cfg["beta2"]), cfg["eps"], cfg["weight_decay"])
     losses = []

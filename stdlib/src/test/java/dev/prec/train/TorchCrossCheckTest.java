@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.prec.data.Dataset;
 import dev.prec.data.Datasets;
 import dev.prec.data.MarkovSpec;
+import dev.prec.format.Formats;
+import dev.prec.format.Granularity;
+import dev.prec.format.QuantSpec;
+import dev.prec.format.TensorQuantizer;
+import dev.prec.model.Quantization;
 import dev.prec.model.ParameterLayout;
 import dev.prec.model.ParameterTensor;
 import dev.prec.model.TransformerConfig;
@@ -18,8 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The independent oracle for the whole trainer: {@code peers/olmo_twin.py}, the same architecture in
@@ -31,8 +37,13 @@ class TorchCrossCheckTest {
 
     private static final Path SCRIPT = Path.of("..", "peers", "olmo_twin.py");
 
-    @Test
-    void lossesMatchPyTorchAtStepZeroAndAfterTwentyAdamWSteps(@TempDir Path dir) throws Exception {
+    /**
+     * @param bits 0 for fp32; else integer bits of weights (per output channel), activations and
+     *     keys/values (per tensor), fake-quantized with straight-through gradients on both sides
+     */
+    @ParameterizedTest(name = "int bits {0} (0 = fp32)")
+    @ValueSource(ints = {0, 8})
+    void lossesMatchPyTorchAtStepZeroAndAfterTwentyAdamWSteps(int bits, @TempDir Path dir) throws Exception {
         String python = System.getenv().getOrDefault("PREC_PYTHON", "python3");
         assumeTrue(run(List.of(python, "-c", "import torch, safetensors"), dir) == 0,
                 "PyTorch cross-check skipped: " + python + " cannot import torch and safetensors (set PREC_PYTHON)");
@@ -42,6 +53,11 @@ class TorchCrossCheckTest {
         int batch = 4;
         int steps = 21;
         TrainingSpec spec = TrainingSpec.of(cfg, 3e-3, batch, (long) steps * batch * cfg.context()).withSeed(11);
+        if (bits > 0) {
+            TensorQuantizer perTensor = QuantSpec.of(Formats.integer(bits)).withGranularity(Granularity.PER_TENSOR).quantizer();
+            TensorQuantizer perChannel = QuantSpec.of(Formats.integer(bits)).withGranularity(Granularity.PER_CHANNEL).quantizer();
+            spec = spec.withQuantization(new Quantization(perChannel, perTensor, perTensor, false));
+        }
 
         ParameterLayout layout = ParameterLayout.of(cfg);
         float[] init = new float[layout.size()];
@@ -65,8 +81,8 @@ class TorchCrossCheckTest {
         AdamWConfig o = spec.optimizer();
         String config = String.format(java.util.Locale.ROOT, "{\"layers\":%d,\"width\":%d,\"heads\":%d,\"context\":%d,"
                         + "\"vocab\":%d,\"tied\":%s,\"sub_norm\":false,\"beta1\":%s,\"beta2\":%s,\"eps\":%s,"
-                        + "\"weight_decay\":%s,\"clip_norm\":%s}", cfg.layers(), cfg.width(), cfg.heads(), cfg.context(),
-                cfg.vocab(), cfg.tied() ? "true" : "false", o.beta1(), o.beta2(), o.eps(), o.weightDecay(), o.clipNorm());
+                        + "\"weight_decay\":%s,\"clip_norm\":%s,\"wbits\":%d,\"abits\":%d,\"kvbits\":%d}", cfg.layers(), cfg.width(), cfg.heads(), cfg.context(),
+                cfg.vocab(), cfg.tied() ? "true" : "false", o.beta1(), o.beta2(), o.eps(), o.weightDecay(), o.clipNorm(), bits, bits, bits);
         Map<String, Safetensors.Tensor> batches = new LinkedHashMap<>();
         batches.put("tokens", Safetensors.Tensor.ofInts(tokens, steps, batch, cfg.context() + 1));
         batches.put("lr", Safetensors.Tensor.of(lrs, steps));
