@@ -56,7 +56,7 @@ public final class FitBenchmark {
             FitResult fit = Fitter.fit(law, runs, options);
             prec.add((System.nanoTime() - t0) / 1e9);
             precObjective = fit.objective();
-            System.out.printf("round %d: prec %.3f s, objective %.12g, %s, best start %s after %d iterations%n", r,
+            System.out.printf("round %d: prec %.3f s, objective %.17g, %s, best start %s after %d iterations%n", r,
                     prec.getLast(), fit.objective(), fit.starts(), fit.convergence().reason(), fit.convergence().iterations());
             scipyOut = runScipy(python, script, problem);
             scipy.add(number(scipyOut, "seconds"));
@@ -65,7 +65,7 @@ public final class FitBenchmark {
         double pm = median(prec);
         double sm = median(scipy);
         System.out.printf("law %s, %d rows, %d starts%n", law.name(), runs.rows(), options.maxStarts());
-        System.out.printf("median prec %.3f s, median scipy %.3f s, ratio %.1fx; objective prec %.12g, scipy %.12g%n",
+        System.out.printf("median prec %.3f s, median scipy %.3f s, ratio %.1fx; objective prec %.17g, scipy %.17g%n",
                 pm, sm, sm / pm, precObjective, number(scipyOut, "best"));
         Files.deleteIfExists(problem);
     }
