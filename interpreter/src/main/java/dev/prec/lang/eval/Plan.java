@@ -53,6 +53,10 @@ public record Plan(List<SweepPlan> sweeps, Set<Capability> needs, Set<Capability
                 }
                 b.append(" (6 N D); total ").append(sci(s.totalFlops())).append(" FLOPs, ")
                         .append(sci(s.totalBitflops())).append(" bit-FLOPs ((6/16) N D P)\n");
+                if (!Double.isNaN(s.estimatedSeconds())) {
+                    b.append("    estimated wall time ").append(duration(s.estimatedSeconds()))
+                            .append(" on this machine (1 trainer thread, calibrated)\n");
+                }
             } else if (s.runs() > 0) {
                 b.append("    FLOPs unknown: the sweep needs a model and a tokens axis\n");
             }
@@ -65,6 +69,15 @@ public record Plan(List<SweepPlan> sweeps, Set<Capability> needs, Set<Capability
                     .collect(Collectors.joining(", ")));
         }
         return b.append('\n').toString();
+    }
+
+    /** Seconds as "42 s", "3.5 min" or "2.1 h". */
+    static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.3g s", seconds);
+        }
+        return seconds < 7200 ? String.format(Locale.ROOT, "%.3g min", seconds / 60)
+                : String.format(Locale.ROOT, "%.3g h", seconds / 3600);
     }
 
     /** 1.23e12 style for large numbers, plain below 10000. */

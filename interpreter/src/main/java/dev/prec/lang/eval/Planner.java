@@ -1,6 +1,7 @@
 package dev.prec.lang.eval;
 
 import dev.prec.lang.ast.Action;
+import dev.prec.lang.bind.optimize.MachineCalibration;
 import dev.prec.lang.ast.Expr;
 import dev.prec.lang.ast.Stmt;
 import dev.prec.lang.check.CheckedProgram;
@@ -13,6 +14,7 @@ import dev.prec.lang.value.PrecisionValue;
 import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.SweepValue;
 import dev.prec.lang.value.Value;
+import dev.prec.optimize.Calibration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -90,7 +92,22 @@ public final class Planner {
         if (s.points().isEmpty()) {
             min = 0;
         }
-        return new SweepPlan(s.name(), sizes, s.considered(), s.points().size(), min, max, total, totalBits, trained);
+        double seconds = trained && Double.isFinite(total) && !s.points().isEmpty()
+                ? MachineCalibration.get().map(c -> seconds(s, c)).orElse(Double.NaN) : Double.NaN;
+        return new SweepPlan(s.name(), sizes, s.considered(), s.points().size(), min, max, total, totalBits, trained, seconds);
+    }
+
+    /** Wall seconds of every run of the sweep on this machine, from the trainer's calibration (issue 7). */
+    private static double seconds(SweepValue s, Calibration c) {
+        double sum = 0;
+        for (RecordValue p : s.points()) {
+            if (!(p.get("model").orElse(null) instanceof ModelValue m) || !(p.get("tokens").orElse(null) instanceof NumberValue d)) {
+                return Double.NaN;
+            }
+            int batch = p.get("batch").orElse(null) instanceof NumberValue b ? (int) b.value() : MachineCalibration.DEFAULT_BATCH;
+            sum += MachineCalibration.seconds(ModelSizes.config(m), Math.max(1, (long) d.value()), Math.max(1, batch), c);
+        }
+        return sum;
     }
 
     /**

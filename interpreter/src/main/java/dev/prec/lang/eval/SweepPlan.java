@@ -20,9 +20,12 @@ import java.util.Map;
  * @param totalFlops all runs in FLOPs; NaN when unknown
  * @param totalBitflops all runs in bit-FLOPs ((6/16) N D P, Kumar et al.); NaN when unknown
  * @param trained true when a {@code train} action of the script trains this sweep
+ * @param estimatedSeconds wall time of all runs on this machine at one trainer thread, from its cached
+ *     calibration; NaN when unknown (not trained here, no model or tokens, or no calibration)
  */
 public record SweepPlan(String name, Map<String, Integer> axisSizes, long considered, int runs, double minFlops,
-                        double maxFlops, double totalFlops, double totalBitflops, boolean trained) {
+                        double maxFlops, double totalFlops, double totalBitflops, boolean trained,
+                        double estimatedSeconds) {
     public SweepPlan {
         if (name == null || runs < 0 || considered < runs) {
             throw new IllegalArgumentException("a sweep plan needs a name and 0 <= runs <= considered");

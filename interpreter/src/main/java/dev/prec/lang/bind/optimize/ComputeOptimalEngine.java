@@ -19,7 +19,9 @@ import dev.prec.optimize.LossSurface;
 import dev.prec.optimize.Optimum;
 import dev.prec.optimize.Point;
 import dev.prec.optimize.Solver;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +36,10 @@ import java.util.Map;
  * a post-training precision held by {@code at} and the loss has a minimum in D.
  */
 public final class ComputeOptimalEngine implements OptimizeEngine {
+
+    /** Narrowest and widest integer formats the language has ({@link FormatValue#integer}). */
+    private static final int MIN_INT_BITS = 2;
+    private static final int MAX_INT_BITS = 16;
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public ComputeOptimalEngine() {
@@ -71,13 +77,18 @@ public final class ComputeOptimalEngine implements OptimizeEngine {
         m.put("tokens", new NumberValue(p.tokens(), Unit.TOKENS));
         m.put("bits", new NumberValue(p.bits(), Unit.BITS));
         // The formats library's integers span 2 to 16 bits; the exact P stays in "bits".
-        int whole = (int) Math.max(2, Math.min(16, Math.round(p.bits())));
-        m.put("precision", PrecisionValue.uniform(QuantValue.of(FormatValue.integer(whole))));
+        long whole = Math.round(p.bits());
+        int format = (int) Math.max(MIN_INT_BITS, Math.min(MAX_INT_BITS, whole));
+        m.put("precision", PrecisionValue.uniform(QuantValue.of(FormatValue.integer(format))));
         m.put("loss", NumberValue.of(best.loss()));
         m.put("cost", new NumberValue(best.cost(), budgetUnit));
         m.put("tokens_per_param", NumberValue.of(p.tokensPerParam()));
         m.put("problem", new StringValue(best.problem()));
-        m.put("notes", new ListValue(best.notes().stream().map(n -> (Value) new StringValue(n)).toList()));
+        List<Value> notes = new ArrayList<>(best.notes().stream().map(n -> (Value) new StringValue(n)).toList());
+        if (format != whole) {
+            notes.add(new StringValue("P* = " + p.bits() + " bits has no integer format; precision shows int" + format));
+        }
+        m.put("notes", new ListValue(notes));
         boolean post = o.binding().fixed().keySet().stream().anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("post"));
         if (post) {
             try {
