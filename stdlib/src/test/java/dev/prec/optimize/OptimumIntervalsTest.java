@@ -54,6 +54,11 @@ class OptimumIntervalsTest {
         assertTrue(iv.get("N").contains(point.point().params()), iv + " vs " + point);
         assertTrue(iv.get("loss").contains(point.loss()), iv + " vs " + point);
         assertTrue(iv.get("P").hi() - iv.get("P").lo() < 3, "1% noise on 200 runs pins P* to a few bits: " + iv);
-        assertEquals(iv, OptimumIntervals.of(fit, solve, 24, 0.9, 3), "same seed, same intervals");
+        // same seed, same resamples; the refits agree to the fitter's tolerance (not bit for bit across its threads)
+        Map<String, Interval> again = OptimumIntervals.of(fit, solve, 24, 0.9, 3);
+        for (String k : iv.keySet()) {
+            assertEquals(iv.get(k).lo(), again.get(k).lo(), Math.abs(iv.get(k).lo()) * 1e-5, k);
+            assertEquals(iv.get(k).hi(), again.get(k).hi(), Math.abs(iv.get(k).hi()) * 1e-5, k);
+        }
     }
 }
