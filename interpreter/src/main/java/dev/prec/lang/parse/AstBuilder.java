@@ -186,17 +186,22 @@ final class AstBuilder {
     }
 
     private Expr or(OrExprContext ctx) {
-        Expr result = and(ctx.andExpr(0));
-        for (int i = 1; i < ctx.andExpr().size(); i++) {
-            result = binary(Operator.OR, result, and(ctx.andExpr(i)), ctx.OR(i - 1).getSymbol());
+        // the lists are fetched once: ANTLR's indexed accessors scan all children on every call
+        List<AndExprContext> operands = ctx.andExpr();
+        List<TerminalNode> ops = ctx.OR();
+        Expr result = and(operands.getFirst());
+        for (int i = 1; i < operands.size(); i++) {
+            result = binary(Operator.OR, result, and(operands.get(i)), ops.get(i - 1).getSymbol());
         }
         return result;
     }
 
     private Expr and(AndExprContext ctx) {
-        Expr result = not(ctx.notExpr(0));
-        for (int i = 1; i < ctx.notExpr().size(); i++) {
-            result = binary(Operator.AND, result, not(ctx.notExpr(i)), ctx.AND(i - 1).getSymbol());
+        List<NotExprContext> operands = ctx.notExpr();
+        List<TerminalNode> ops = ctx.AND();
+        Expr result = not(operands.getFirst());
+        for (int i = 1; i < operands.size(); i++) {
+            result = binary(Operator.AND, result, not(operands.get(i)), ops.get(i - 1).getSymbol());
         }
         return result;
     }
@@ -237,21 +242,23 @@ final class AstBuilder {
     }
 
     private Expr additive(AdditiveContext ctx) {
-        Expr result = multiplicative(ctx.multiplicative(0));
-        for (int i = 1; i < ctx.multiplicative().size(); i++) {
+        List<MultiplicativeContext> operands = ctx.multiplicative();
+        Expr result = multiplicative(operands.getFirst());
+        for (int i = 1; i < operands.size(); i++) {
             Token op = ctx.op.get(i - 1);
             Operator operator = op.getType() == PrecParser.PLUS ? Operator.ADD : Operator.SUBTRACT;
-            result = binary(operator, result, multiplicative(ctx.multiplicative(i)), op);
+            result = binary(operator, result, multiplicative(operands.get(i)), op);
         }
         return result;
     }
 
     private Expr multiplicative(MultiplicativeContext ctx) {
-        Expr result = unary(ctx.unary(0));
-        for (int i = 1; i < ctx.unary().size(); i++) {
+        List<UnaryContext> operands = ctx.unary();
+        Expr result = unary(operands.getFirst());
+        for (int i = 1; i < operands.size(); i++) {
             Token op = ctx.op.get(i - 1);
             Operator operator = op.getType() == PrecParser.STAR ? Operator.MULTIPLY : Operator.DIVIDE;
-            result = binary(operator, result, unary(ctx.unary(i)), op);
+            result = binary(operator, result, unary(operands.get(i)), op);
         }
         return result;
     }

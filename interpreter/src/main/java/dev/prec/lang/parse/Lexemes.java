@@ -39,12 +39,17 @@ public final class Lexemes {
         PrecLexer lexer = new PrecLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         List<Lexeme> out = new ArrayList<>();
+        // ANTLR's indexes count code points, the caller's String indexes UTF-16 chars; tokens come in
+        // order, so one running pair of positions converts them all in a single pass over the text
+        int codePoint = 0;
+        int charIndex = 0;
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            int start = text.offsetByCodePoints(charIndex, t.getStartIndex() - codePoint);
+            int end = text.offsetByCodePoints(start, t.getStopIndex() - t.getStartIndex() + 1);
+            codePoint = t.getStopIndex() + 1;
+            charIndex = end;
             Kind kind = kind(t.getType());
             if (kind != null) {
-                // ANTLR's indexes count code points; the caller's String indexes count UTF-16 chars
-                int start = text.offsetByCodePoints(0, t.getStartIndex());
-                int end = text.offsetByCodePoints(start, t.getStopIndex() - t.getStartIndex() + 1);
                 out.add(new Lexeme(kind, start, end));
             }
         }

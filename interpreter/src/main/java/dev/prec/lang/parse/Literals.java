@@ -16,18 +16,34 @@ final class Literals {
      * @param text the token text, e.g. {@code "1.5B"}, {@code "6.2e-4"}, {@code "10%"}
      * @param unit the unit written after it
      * @param span where the literal is, for the error
-     * @throws AstBuilder.BuildError if the value overflows a double
+     * @throws AstBuilder.BuildError if the value overflows a double, or is not 0 but rounds to 0
      */
     static Quantity number(String text, Quantity.Unit unit, Span span) {
         char last = text.charAt(text.length() - 1);
         Quantity.Scale scale = Character.isDigit(last) ? Quantity.Scale.NONE : Quantity.Scale.ofSymbol(String.valueOf(last));
         String digits = (scale == Quantity.Scale.NONE ? text : text.substring(0, text.length() - 1)).replace("_", "");
-        BigDecimal exact = new BigDecimal(digits).multiply(factor(scale));
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(digits).multiply(factor(scale));
+        } catch (NumberFormatException | ArithmeticException exponentBeyondInt) {
+            throw outOfRange(text, span, digits.matches(".*[eE]-.*"));
+        }
         double value = exact.doubleValue();
         if (Double.isInfinite(value)) {
-            throw new AstBuilder.BuildError(span, "the number " + text + " is too large", "the largest number is about 1.8e308");
+            throw outOfRange(text, span, false);
+        }
+        if (value == 0 && exact.signum() != 0) {
+            throw outOfRange(text, span, true);
         }
         return new Quantity(value, scale, unit);
+    }
+
+    private static AstBuilder.BuildError outOfRange(String text, Span span, boolean tooSmall) {
+        return tooSmall
+                ? new AstBuilder.BuildError(span, "the number " + text + " is too small to tell from 0",
+                        "the smallest positive number is about 4.9e-324; write 0 if you mean 0")
+                : new AstBuilder.BuildError(span, "the number " + text + " is too large",
+                        "the largest number is about 1.8e308");
     }
 
     private static BigDecimal factor(Quantity.Scale scale) {

@@ -32,7 +32,7 @@ public final class Parser {
      * {@code 1 + 1 + ...}) build deep trees without deep parsing; the phases after the parser recurse
      * over the tree, so its depth is bounded here, once, for all of them.
      */
-    public static final int MAX_TREE_DEPTH = 200;
+    public static final int MAX_TREE_DEPTH = 100;
 
     private Parser() {
     }

@@ -171,7 +171,8 @@ public final class ScriptFuzzer {
 
     private static List<String> vocabulary() {
         List<String> words = new ArrayList<>(List.of("x", "width", "runs", "1M", "26B tokens", "1.5B", "10%",
-                "1e21 bitflops", "6.2e-4", "\"file.csv\"", "int(4)", "per_group(32)", "\n", ";", "// c\n", "/* c */"));
+                "1e21 bitflops", "6.2e-4", "1e99999999999", "1e-99999999999", "1e-400", "9".repeat(400),
+                "\"file.csv\"", "int(4)", "per_group(32)", "\n", ";", "// c\n", "/* c */"));
         IntStream.range(1, PrecLexer.VOCABULARY.getMaxTokenType() + 1)
                 .mapToObj(PrecLexer.VOCABULARY::getLiteralName)
                 .filter(n -> n != null)

@@ -133,6 +133,17 @@ class ParserTest {
     }
 
     @Test
+    void treesUpToTheDepthLimitParseAndOneLevelMoreIsRefused() {
+        String atLimit = "x = " + "-".repeat(Parser.MAX_TREE_DEPTH - 1) + "1";
+        assertEquals(1, parseClean(atLimit).statements().size());
+        DiagnosticSink sink = new DiagnosticSink();
+        Program p = Parser.parse(new SourceFile("t.prec", "x = -" + atLimit.substring(4) + "\ny = 2"), sink);
+        assertEquals(List.of("this statement is nested too deeply to read"),
+                sink.all().stream().map(Diagnostic::message).toList());
+        assertEquals(1, p.statements().size());
+    }
+
+    @Test
     void incompleteInputIsRecognisedForTheRepl() {
         assertTrue(Parser.isIncomplete("sweep g = {\n  a: 1"));
         assertTrue(Parser.isIncomplete("x = f(1,"));
