@@ -32,7 +32,8 @@ public final class ActionOptions {
             new Option("seed", NUM, "seed of initialisation and data order"),
             new Option("tokens", Type.number(Unit.TOKENS), "training tokens D"),
             new Option("precision", Type.of(Type.Kind.PRECISION), "training precision"),
-            new Option("quantize_queries", Type.BOOL, "also quantize attention queries"));
+            new Option("quantize_queries", Type.BOOL, "also quantize attention queries"),
+            new Option("store", Type.STRING, "run store file, relative to the script; default .prec/runs.db beside it"));
 
     /** Axes a sweep may vary: the model plus every training option. */
     public static final List<Option> SWEEP_AXES;
@@ -40,7 +41,7 @@ public final class ActionOptions {
     static {
         List<Option> axes = new ArrayList<>();
         axes.add(new Option("model", Type.of(Type.Kind.MODEL), "the model or family"));
-        axes.addAll(TRAIN);
+        TRAIN.stream().filter(o -> !o.name().equals("store")).forEach(axes::add);
         SWEEP_AXES = List.copyOf(axes);
     }
 
@@ -52,7 +53,8 @@ public final class ActionOptions {
             new Option("huber_delta", NUM, "Huber threshold"),
             new Option("seed", NUM, "seed of the bootstrap"),
             new Option("fixed", new Type.Rec(java.util.Map.of()), "parameters held at given values"),
-            new Option("max_iterations", NUM, "iteration limit of each local fit"));
+            new Option("max_iterations", NUM, "iteration limit of each local fit"),
+            new Option("target", Type.STRING, "the column the law predicts; default \"loss\""));
 
     /** Options of {@code optimize ... with {...}}. */
     public static final List<Option> OPTIMIZE = List.of(

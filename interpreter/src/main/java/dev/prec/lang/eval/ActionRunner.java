@@ -45,7 +45,7 @@ final class ActionRunner {
                         .orElseThrow(() -> ScriptError.missing(t.span(), "train", Capability.TRAINER));
                 SweepValue sweep = sweepOf(t.sweep(), env);
                 DataValue data = as(DataValue.class, exprs.eval(t.data(), env), t.data().span(), "data source");
-                RecordValue options = options(t.options(), env);
+                RecordValue options = withStore(options(t.options(), env), env);
                 yield engineCall(t, () -> engine.train(new TrainEngine.Request(sweep, data, options), context));
             }
             case Action.Quantize q -> {
@@ -111,6 +111,15 @@ final class ActionRunner {
         }
         RecordValue r = as(RecordValue.class, exprs.eval(e.get(), env), e.get().span(), "record of options");
         return r.get("precision").map(p -> r.with("precision", Precisions.of(p, e.get().span()))).orElse(r);
+    }
+
+    /** The train options with {@code store} resolved against the script's directory, defaulting to its .prec/runs.db. */
+    private static RecordValue withStore(RecordValue options, Env env) {
+        java.nio.file.Path base = env.session().baseDirectory();
+        String store = options.get("store").filter(v -> v instanceof dev.prec.lang.value.StringValue)
+                .map(v -> base.resolve(((dev.prec.lang.value.StringValue) v).value()).normalize().toString())
+                .orElse(base.resolve(".prec").resolve("runs.db").toString());
+        return options.with("store", new dev.prec.lang.value.StringValue(store));
     }
 
     static LawValue law(Value v, Span at) {

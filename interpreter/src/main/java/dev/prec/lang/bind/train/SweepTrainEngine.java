@@ -1,0 +1,119 @@
+package dev.prec.lang.bind.train;
+
+import dev.prec.data.Dataset;
+import dev.prec.lang.engine.ActionContext;
+import dev.prec.lang.engine.DataSources;
+import dev.prec.lang.engine.TrainEngine;
+import dev.prec.lang.value.NumberValue;
+import dev.prec.lang.value.PrecisionValue;
+import dev.prec.lang.value.RecordValue;
+import dev.prec.lang.value.RunTable;
+import dev.prec.lang.value.StringValue;
+import dev.prec.lang.value.Unit;
+import dev.prec.lang.value.Value;
+import dev.prec.store.RunRecord;
+import dev.prec.store.RunStore;
+import dev.prec.sweep.LocalExecutor;
+import dev.prec.sweep.LocalOptions;
+import dev.prec.sweep.SweepListener;
+import dev.prec.sweep.SweepReport;
+import dev.prec.sweep.SweepRequest;
+import dev.prec.sweep.TrainerTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code train sweep on data [with {...}]}: resolves every point ({@link ResolvedRun}), plans the
+ * runs in the run store named by the {@code store} option (the evaluator defaults it to
+ * {@code .prec/runs.db} beside the script), trains those not ended before with
+ * {@link LocalExecutor} and {@link TrainerTask}, and returns one row per run in sweep order.
+ * Runs that ended before are not trained again, so re-running a finished script prints the same
+ * table; failed and diverged runs are kept (and not retried) with their error.
+ *
+ * <p>Config columns: the point's fields and options, {@code N} (non-embedding parameters),
+ * {@code D} (tokens trained), {@code P_w}, {@code P_a}, {@code P_kv} (bits; 16 where the precision
+ * leaves a role unset) and {@code key} (the run's short key). Result columns: {@code loss} (final
+ * validation loss, nats per token; NaN when the run did not finish), {@code status},
+ * {@code tokens_per_s}, {@code wall_s}, and {@code error} for failed or diverged runs.
+ */
+public final class SweepTrainEngine implements TrainEngine {
+
+    /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+    public SweepTrainEngine() {
+    }
+
+    @Override
+    public RunTable train(Request request, ActionContext context) {
+        Path storeFile = request.options().get("store").filter(v -> v instanceof StringValue)
+                .map(v -> Path.of(((StringValue) v).value()))
+                .orElseThrow(() -> new IllegalArgumentException("train needs a run store: the option store: \"path/runs.db\""));
+        RecordValue shared = withoutEngineOptions(request.options());
+        Dataset data = DataSources.open(request.data());
+        Map<String, ResolvedRun> runs = new LinkedHashMap<>();
+        for (RecordValue point : request.sweep().points()) {
+            ResolvedRun r = ResolvedRun.resolve(point, shared, data);
+            runs.putIfAbsent(r.spec().key(), r);
+        }
+        Map<String, TrainerTask.Setup> setups = new LinkedHashMap<>();
+        runs.forEach((key, r) -> setups.put(key, new TrainerTask.Setup(r.training(), data)));
+        TrainerTask task = new TrainerTask(spec -> Optional.ofNullable(setups.get(spec.key()))
+                .orElseThrow(() -> new IllegalStateException("run " + spec.shortKey() + " is not in this sweep")));
+        context.checkCancelled();
+        SweepReport report;
+        try (RunStore store = RunStore.open(storeFile)) {
+            LocalExecutor executor = new LocalExecutor(store, executorOptions(request.options()));
+            SweepListener listener = new TrainProgress(context, runs.size(), executor::cancel);
+            report = executor.execute(new SweepRequest(runs.values().stream().map(ResolvedRun::spec).toList(), task, false),
+                    listener);
+        }
+        if (report.cancelled()) {
+            throw new CancellationException("cancelled; finished runs are kept in " + storeFile
+                    + " and the rest resume from their checkpoints");
+        }
+        List<RunTable.Run> rows = new ArrayList<>();
+        for (RunRecord record : report.runs()) {
+            rows.add(row(runs.get(record.key()), record));
+        }
+        return new RunTable(rows);
+    }
+
+    /** The options that configure the engine rather than the runs: they stay out of run specs and tables. */
+    private static RecordValue withoutEngineOptions(RecordValue options) {
+        Map<String, Value> kept = new LinkedHashMap<>(options.fields());
+        kept.remove("store");
+        kept.remove("threads");
+        return new RecordValue(kept);
+    }
+
+    /** {@code threads: t} per run lets {@code cores / t} runs train at once; 0 or absent trains one run on every core. */
+    private static LocalOptions executorOptions(RecordValue options) {
+        int threads = options.get("threads").filter(v -> v instanceof NumberValue)
+                .map(v -> (int) ((NumberValue) v).value()).orElse(0);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int parallel = threads <= 0 ? 1 : Math.max(1, cores / threads);
+        return LocalOptions.defaults().withParallelRuns(parallel);
+    }
+
+    private static RunTable.Run row(ResolvedRun run, RunRecord record) {
+        Map<String, Value> config = new LinkedHashMap<>(run.point().fields());
+        config.put("N", new NumberValue(run.params(), Unit.PARAMS));
+        config.put("D", new NumberValue(run.tokens(), Unit.TOKENS));
+        config.put("P_w", NumberValue.of(run.bits(PrecisionValue.Role.WEIGHTS)));
+        config.put("P_a", NumberValue.of(run.bits(PrecisionValue.Role.ACTIVATIONS)));
+        config.put("P_kv", NumberValue.of(run.bits(PrecisionValue.Role.KV)));
+        config.put("key", new StringValue(record.spec().shortKey()));
+        Map<String, Value> results = new LinkedHashMap<>();
+        double loss = record.result().map(r -> r.finalValLoss()).orElse(Double.NaN);
+        results.put("loss", NumberValue.of(record.status() == dev.prec.store.RunStatus.DONE ? loss : Double.NaN));
+        results.put("status", new StringValue(record.status().label()));
+        results.put("tokens_per_s", NumberValue.of(record.result().map(r -> r.tokensPerSecond()).orElse(0.0)));
+        results.put("wall_s", NumberValue.of(record.result().map(r -> r.wallSeconds()).orElse(0.0)));
+        record.error().ifPresent(e -> results.put("error", new StringValue(e)));
+        return new RunTable.Run(new RecordValue(config), new RecordValue(results));
+    }
+}
