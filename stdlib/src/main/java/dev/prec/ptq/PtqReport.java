@@ -1,5 +1,8 @@
 package dev.prec.ptq;
 
+import dev.prec.store.PtqResult;
+import dev.prec.store.RunSpec;
+import dev.prec.store.RunStore;
 import java.util.List;
 
 /**
@@ -31,5 +34,17 @@ public record PtqReport(PtqSpec spec, double lossBefore, double lossAfter, List<
     /** The dampening fractions actually used, raised above the requested one for some layer. */
     public boolean dampeningRaised() {
         return layers.stream().anyMatch(l -> l.damp() > spec.gptq().damp());
+    }
+
+    /**
+     * Keeps this result in a run store as a child row of the run it quantized, keyed by
+     * (parent run, {@link PtqSpec#fields()}); a second quantization with the same spec replaces it.
+     *
+     * @param store the store holding the parent run
+     * @param parentKey the key of the run whose weights were quantized
+     * @throws dev.prec.store.StoreException if the parent run is not in the store
+     */
+    public void storeIn(RunStore store, String parentKey) {
+        store.putPtq(new PtqResult(parentKey, RunSpec.of(spec.fields()), lossAfter, wallSeconds));
     }
 }

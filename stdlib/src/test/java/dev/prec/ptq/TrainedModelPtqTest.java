@@ -18,7 +18,14 @@ import dev.prec.train.Safetensors;
 import dev.prec.train.Trainer;
 import dev.prec.train.TrainingResult;
 import dev.prec.train.TrainingSpec;
+import dev.prec.store.Owner;
+import dev.prec.store.PtqResult;
+import dev.prec.store.RunResult;
+import dev.prec.store.RunSpec;
+import dev.prec.store.RunStore;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,5 +130,24 @@ class TrainedModelPtqTest {
         PtqReport other = PostTrainingQuantizer.quantize(trained, MARKOV,
                 spec.withCalibration(new PtqSpec.Calibration(8, 2)), EVAL, 1, PtqProgress.NONE);
         assertTrue(other.layers().getFirst().error() != one.layers().getFirst().error());
+    }
+
+    @Test
+    void resultsAreKeptInTheRunStoreKeyedByParentRunAndPtqSpec(@TempDir Path dir) {
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            RunSpec parent = RunSpec.of(Map.of("model", "tiny", "seed", 0));
+            store.finish(store.claim(parent, Owner.current(), Duration.ofMinutes(1)).orElseThrow(),
+                    new RunResult(trainerLoss, List.of(), List.of(), 0, 0, "test", List.of()));
+            PtqReport g3 = quantize(PtqSpec.Method.GPTQ, 3);
+            PtqReport r3 = quantize(PtqSpec.Method.RTN, 3);
+            g3.storeIn(store, parent.key());
+            r3.storeIn(store, parent.key());
+            g3.storeIn(store, parent.key());
+            List<PtqResult> rows = store.ptqResults(parent.key());
+            assertEquals(2, rows.size());
+            assertEquals(RunSpec.of(g3.spec().fields()), rows.get(1).spec());
+            assertEquals(g3.lossAfter(), rows.get(1).valLoss());
+            assertEquals("rtn", rows.get(0).spec().fields().get("method"));
+        }
     }
 }

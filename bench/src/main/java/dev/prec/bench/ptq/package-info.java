@@ -1,0 +1,2 @@
+/** Seconds of post-training quantization of BENCHMARKS.md's configuration c. */
+package dev.prec.bench.ptq;
