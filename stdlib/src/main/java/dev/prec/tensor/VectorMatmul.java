@@ -52,6 +52,8 @@ public final class VectorMatmul implements Matmul {
      * balance the load (the split depends on the sizes only, never on the thread count).
      */
     static final int MIN_TILES = 16;
+    /** A column-major A whose m is a multiple of this (4 KB of floats) is copied with a padded stride. */
+    static final int COPY_STRIDE = 1024;
     /** Zero floats padding each step of a copied column-major A: at least MR, and one cache line. */
     static final int PAD_A = 16;
     /** Steps of a column-major A copied per parallel chunk. */
@@ -146,9 +148,10 @@ public final class VectorMatmul implements Matmul {
         WorkPool threads = s.flops() < SERIAL_FLOPS ? null : (pool != null ? pool : WorkPool.shared());
         int groups = ceilDiv(m, MR);
         // A stored by columns (aTb) is read m floats apart per step; when that stride is a multiple of
-        // 512 bytes the reads crowd into a few L1 sets and miss, so copy A with a stride padded by
-        // PAD_A floats (zero), which also gives the bottom edge zero rows to read
-        boolean copyA = a.colStride() != 1 && m % 128 == 0;
+        // 4 KB all its reads fall into one L1 set and miss, so copy A with a stride padded by PAD_A
+        // floats (zero), which also gives the bottom edge zero rows to read. Smaller power-of-two
+        // strides measured faster in place than copied (the copy costs memory bandwidth).
+        boolean copyA = a.colStride() != 1 && m % COPY_STRIDE == 0;
         int lda = m + PAD_A;
         float[] copiedA = copyA ? caller.copiedA(k * lda) : null;
         int copyChunks = copyA ? ceilDiv(k, COPY_ROWS) : 0;

@@ -67,9 +67,10 @@ class VectorMatmulTest {
     void everyElementIsOneFmaChainInReductionOrderSoTheResultIsExactlyPredictable() {
         Matmul fast = new VectorMatmul(pool2);
         SplittableRandom rnd = new SplittableRandom(5);
-        // 128 and 256 rows: aTb copies A with a padded stride when m is a multiple of 128
+        // m = COPY_STRIDE and twice it: aTb copies A with a padded stride; 256 rows read A in place
+        int copy = VectorMatmul.COPY_STRIDE;
         int[][] shapes = {{1, 1, 1}, {7, 33, 300}, {200, 70, 19}, {13, lanes + 1, VectorMatmul.KC * 2 + 1},
-            {128, 5, 3}, {256, 40, 300}};
+            {256, 40, 300}, {copy, 5, 3}, {2 * copy, 3, VectorMatmul.KC + 9}};
         for (int[] sh : shapes) {
             for (Kind kind : Kind.values()) {
                 for (boolean acc : new boolean[] {false, true}) {
