@@ -54,7 +54,8 @@ public final class ActionOptions {
             new Option("seed", NUM, "seed of the bootstrap"),
             new Option("fixed", new Type.Rec(java.util.Map.of()), "parameters held at given values"),
             new Option("max_iterations", NUM, "iteration limit of each local fit"),
-            new Option("target", Type.STRING, "the column the law predicts; default \"loss\""));
+            new Option("target", Type.STRING, "the column the law predicts; default \"loss\""),
+            new Option("rollout", NUM, "share of the largest N (or first variable) held out and predicted, in (0, 1)"));
 
     /** Options of {@code optimize ... with {...}}. */
     public static final List<Option> OPTIMIZE = List.of(

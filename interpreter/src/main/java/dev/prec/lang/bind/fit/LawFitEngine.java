@@ -5,7 +5,10 @@ import dev.prec.fit.BootstrapResult;
 import dev.prec.fit.FitOptions;
 import dev.prec.fit.Fitter;
 import dev.prec.fit.Interval;
+import dev.prec.fit.Rollout;
+import dev.prec.fit.RolloutResult;
 import dev.prec.law.Constraint;
+import dev.prec.law.Expr;
 import dev.prec.law.Law;
 import dev.prec.law.Parameter;
 import dev.prec.lang.engine.ActionContext;
@@ -32,8 +35,10 @@ import java.util.Map;
  *
  * <p>Statistics: {@code points}, {@code dropped} (runs without a usable loss), {@code r2} and
  * {@code rmse} (of log loss), {@code objective}, {@code starts}, {@code converged},
- * {@code iterations}, {@code stop}, {@code intervals}, {@code warnings} (identifiability) and
- * {@code provenance} (law expression, data fingerprint, options, seed, Java version).
+ * {@code iterations}, {@code stop}, {@code intervals}, {@code warnings} (identifiability),
+ * {@code provenance} (law expression, data fingerprint, options, seed, Java version) and, with
+ * {@code rollout: f}, {@code rollout}: a refit without the largest share {@code f} of the distinct
+ * {@code N} values (the first variable when the law has no N) and its error on the rows held out.
  */
 public final class LawFitEngine implements FitEngine {
 
@@ -71,6 +76,11 @@ public final class LawFitEngine implements FitEngine {
         context.checkCancelled();
         int resamples = (int) number(o, "bootstrap", 0);
         BootstrapResult boot = resamples >= 2 ? Bootstrap.run(fit, resamples, LEVEL, options.seed(), v -> Map.of()) : null;
+        RolloutResult rollout = null;
+        if (o.get("rollout").isPresent()) {
+            String by = law.variables().contains("N") ? "N" : law.variables().getFirst();
+            rollout = Rollout.holdOutLargest(law, data.table(), options, Expr.variable(by), number(o, "rollout", 0));
+        }
         context.report(new ProgressEvent("fit", 1, 1, value.name() + ": R^2 " + fit.quality().r2()));
         Map<String, Double> values = new LinkedHashMap<>(fixed);
         values.putAll(fit.values());
@@ -81,7 +91,7 @@ public final class LawFitEngine implements FitEngine {
             estimates.add(new FitResult.Estimate(p.name(), v, i == null ? v : Math.min(v, i.lo()),
                     i == null ? v : Math.max(v, i.hi()), onBound(p.constraint(), v)));
         }
-        return new FitResult(value.withValues(values), estimates, statistics(fit, data, boot));
+        return new FitResult(value.withValues(values), estimates, statistics(fit, data, boot, rollout));
     }
 
     private static FitOptions options(RecordValue o) {
@@ -140,7 +150,8 @@ public final class LawFitEngine implements FitEngine {
         return false;
     }
 
-    private static RecordValue statistics(dev.prec.fit.FitResult fit, FitTable data, BootstrapResult boot) {
+    private static RecordValue statistics(dev.prec.fit.FitResult fit, FitTable data, BootstrapResult boot,
+                                          RolloutResult rollout) {
         Map<String, Value> s = new LinkedHashMap<>();
         s.put("points", NumberValue.of(fit.quality().rows()));
         s.put("dropped", NumberValue.of(data.dropped()));
@@ -154,6 +165,16 @@ public final class LawFitEngine implements FitEngine {
         s.put("intervals", new StringValue(boot == null ? "none: add bootstrap: n for 95% intervals"
                 : "95% percentile bootstrap, " + boot.resamples() + " resamples, " + boot.failed() + " failed"));
         s.put("warnings", new ListValue(fit.warnings().stream().map(w -> (Value) new StringValue(w)).toList()));
+        if (rollout != null) {
+            Map<String, Value> r = new LinkedHashMap<>();
+            r.put("held_out_by", new StringValue(rollout.heldOutBy()));
+            r.put("threshold", NumberValue.of(rollout.threshold()));
+            r.put("held_out", NumberValue.of(rollout.heldOutRows()));
+            r.put("outside_domain", NumberValue.of(rollout.outsideDomain()));
+            r.put("rmse", NumberValue.of(rollout.rmse()));
+            r.put("max_relative_error", NumberValue.of(rollout.maxAbsRelativeError()));
+            s.put("rollout", new RecordValue(r));
+        }
         dev.prec.fit.Provenance p = fit.provenance();
         Map<String, Value> pv = new LinkedHashMap<>();
         pv.put("law", new StringValue(p.lawName()));

@@ -155,5 +155,10 @@ class UserLawFitTest {
                     || Math.abs(e.value() - t.get(e.name())) < 0.05 * t.get(e.name()), e.toString());
         }
         assertTrue(fit.statistics().get("provenance").isPresent());
+        // Rollout: 30% of the 7 model sizes (2) held out, 12 rows, predicted within the 0.2% noise and the refit's error.
+        dev.prec.lang.value.RecordValue rollout = (dev.prec.lang.value.RecordValue) fit.statistics().get("rollout").orElseThrow();
+        assertEquals(12.0, ((dev.prec.lang.value.NumberValue) rollout.get("held_out").orElseThrow()).value());
+        double rmse = ((dev.prec.lang.value.NumberValue) rollout.get("rmse").orElseThrow()).value();
+        assertTrue(rmse > 0 && rmse < 0.01, "rollout rmse " + rmse);
     }
 }
