@@ -62,7 +62,7 @@ class PrecCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("6 runs to train"), r.out());
         assertTrue(r.out().contains("(model 1 x tokens 2 x seed 3)"), r.out());
-        assertTrue(r.out().contains("the trainer engine (not in this build)"), r.out());
+        assertTrue(r.out().contains("engines: the trainer engine") && !r.out().contains("not in this build"), r.out());
         assertFalse(r.out().contains("not printed by check"), r.out());
     }
 
