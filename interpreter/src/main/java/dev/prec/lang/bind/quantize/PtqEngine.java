@@ -1,9 +1,8 @@
 package dev.prec.lang.bind.quantize;
 
 import dev.prec.data.Dataset;
-import dev.prec.data.Datasets;
-import dev.prec.data.MarkovSpec;
 import dev.prec.lang.engine.ActionContext;
+import dev.prec.lang.engine.DataSources;
 import dev.prec.lang.engine.ProgressEvent;
 import dev.prec.lang.engine.QuantizeEngine;
 import dev.prec.lang.value.BoolValue;
@@ -37,9 +36,9 @@ import java.util.Map;
  * Quantizes trained runs with {@link PostTrainingQuantizer}. A run row must carry, in its config
  * or results, {@code checkpoint} (the path of its final safetensors checkpoint, as prec's trainer
  * writes it) and {@code data} (the {@code synthetic(...)} source it was trained on; calibration
- * sequences come from its training stream, losses from its validation batches). Optional
- * {@code eval_batches} and {@code batch} set the validation batches and sequences per batch
- * (default 4 and 16).
+ * sequences come from its training stream, losses from its validation batches), as the train
+ * action's rows do. {@code eval_batches} and {@code batch} set the validation batches and sequences
+ * per batch (default 4 and 8, the train action's defaults, so {@code loss_before} is the run's loss).
  *
  * <p>Each result row keeps the run's config with {@code post} set to the target precision and
  * {@code post_bits} to its bits, and has the results {@code loss} (after quantization),
@@ -64,7 +63,7 @@ public final class PtqEngine implements QuantizeEngine {
                 throw new IllegalArgumentException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
             }
             Dataset data = dataset(fields);
-            Evaluation eval = new Evaluation(whole(fields, "eval_batches", 4), whole(fields, "batch", 16));
+            Evaluation eval = new Evaluation(whole(fields, "eval_batches", 4), whole(fields, "batch", 8));
             for (PrecisionValue target : request.targets()) {
                 context.checkCancelled();
                 PtqSpec spec = spec(request.method(), target);
@@ -121,17 +120,14 @@ public final class PtqEngine implements QuantizeEngine {
         return PtqSpec.of(m, q.format().format(), group).withGptq(g).withCalibration(c);
     }
 
-    /** The run's data source; only the synthetic Markov source can be rebuilt from its description. */
+    /** The run's data source, opened as the trainer opened it. */
     private static Dataset dataset(RecordValue fields) {
         Value v = fields.get("data").orElseThrow(() -> new IllegalArgumentException(
                 "quantize needs each run's data source in a 'data' column"));
-        if (!(v instanceof DataValue d) || !d.source().equals("synthetic")) {
-            throw new IllegalArgumentException("quantize can calibrate on synthetic(...) data only, got " + v);
+        if (!(v instanceof DataValue d)) {
+            throw new IllegalArgumentException("the 'data' column must hold a data source, got " + v);
         }
-        int vocab = whole(d.options(), "vocab", 0);
-        int branching = whole(d.options(), "branching", 0);
-        return Datasets.markov(new MarkovSpec(vocab, whole(d.options(), "order", 1), real(d.options(), "zipf", 1.0),
-                branching == 0 ? vocab : branching, (long) real(d.options(), "seed", 0)));
+        return DataSources.open(d);
     }
 
     private static String string(RecordValue r, String name) {

@@ -37,7 +37,8 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Config columns: the point's fields and options, {@code N} (non-embedding parameters),
  * {@code D} (tokens trained), {@code P_w}, {@code P_a}, {@code P_kv} (bits; 16 where the precision
- * leaves a role unset) and {@code key} (the run's short key). Result columns: {@code loss} (final
+ * leaves a role unset), {@code data} (the data source) and {@code key} (the run's short key). Result
+ * columns: {@code checkpoint} (the final weights' safetensors, when written), {@code loss} (final
  * validation loss, nats per token; NaN when the run did not finish), {@code status},
  * {@code tokens_per_s}, {@code wall_s}, and {@code error} for failed or diverged runs.
  */
@@ -77,7 +78,7 @@ public final class SweepTrainEngine implements TrainEngine {
         }
         List<RunTable.Run> rows = new ArrayList<>();
         for (RunRecord record : report.runs()) {
-            rows.add(row(runs.get(record.key()), record));
+            rows.add(row(runs.get(record.key()), record, request.data()));
         }
         return new RunTable(rows);
     }
@@ -99,8 +100,9 @@ public final class SweepTrainEngine implements TrainEngine {
         return LocalOptions.defaults().withParallelRuns(parallel);
     }
 
-    private static RunTable.Run row(ResolvedRun run, RunRecord record) {
+    private static RunTable.Run row(ResolvedRun run, RunRecord record, Value data) {
         Map<String, Value> config = new LinkedHashMap<>(run.point().fields());
+        config.put("data", data);
         config.put("N", new NumberValue(run.params(), Unit.PARAMS));
         config.put("D", new NumberValue(run.tokens(), Unit.TOKENS));
         config.put("P_w", NumberValue.of(run.bits(PrecisionValue.Role.WEIGHTS)));
@@ -114,6 +116,9 @@ public final class SweepTrainEngine implements TrainEngine {
         results.put("tokens_per_s", NumberValue.of(record.result().map(r -> r.tokensPerSecond()).orElse(0.0)));
         results.put("wall_s", NumberValue.of(record.result().map(r -> r.wallSeconds()).orElse(0.0)));
         record.error().ifPresent(e -> results.put("error", new StringValue(e)));
+        // The final weights, which the quantize action reads.
+        record.result().filter(r -> !r.checkpoints().isEmpty())
+                .ifPresent(r -> results.put("checkpoint", new StringValue(r.checkpoints().getLast())));
         return new RunTable.Run(new RecordValue(config), new RecordValue(results));
     }
 }

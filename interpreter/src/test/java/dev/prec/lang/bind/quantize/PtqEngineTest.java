@@ -53,7 +53,7 @@ class PtqEngineTest {
                 .withEvaluation(1000, 4).withThreads(2).withCheckpoints(dir, 100_000);
         double trained = Trainer.run(spec, Datasets.markov(new MarkovSpec(32, 2, 1.5, 8, 1))).finalValLoss();
         RecordValue config = new RecordValue(Map.of("tokens", NumberValue.of(400.0 * 16 * 32), "data", DATA,
-                "seed", NumberValue.of(0)));
+                "seed", NumberValue.of(0), "batch", NumberValue.of(16)));
         RecordValue results = new RecordValue(Map.of("loss", NumberValue.of(trained),
                 "checkpoint", new StringValue(dir.resolve("checkpoint.safetensors").toString())));
         RunTable runs = new RunTable(List.of(new RunTable.Run(config, results)));
