@@ -18,14 +18,14 @@ final class ColumnOps {
             }
             case EXP -> {
                 if (a != null) {
-                    VectorMath.exp(out, a, n);
+                    ColumnMath.exp(out, a, n);
                 } else {
                     java.util.Arrays.fill(out, 0, n, Math.exp(sa));
                 }
             }
             case LOG -> {
                 if (a != null) {
-                    VectorMath.log(out, a, n);
+                    ColumnMath.log(out, a, n);
                 } else {
                     java.util.Arrays.fill(out, 0, n, Math.log(sa));
                 }

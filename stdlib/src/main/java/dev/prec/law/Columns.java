@@ -6,13 +6,13 @@ public final class Columns {
     }
 
     /**
-     * {@code out[i] = log(in[i])} for every {@code i < in.length}, vectorised where the Vector API
-     * is available; NaN for negative entries, as {@link Math#log}.
+     * {@code out[i] = log(in[i])} for every {@code i < in.length}, as {@link Math#log} (NaN for
+     * negative entries), bit-identical at every JIT tier ({@link ColumnMath}).
      *
      * @param out destination, length at least {@code in.length}; may be {@code in}
      * @param in values
      */
     public static void log(double[] out, double[] in) {
-        VectorMath.log(out, in, in.length);
+        ColumnMath.log(out, in, in.length);
     }
 }
