@@ -1,0 +1,69 @@
+package dev.prec.cluster;
+
+import dev.prec.store.RunStore;
+import dev.prec.sweep.SweepExecutor;
+import dev.prec.sweep.SweepExecutorProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code spark} executor for {@link SweepExecutorProvider#find}. Settings: {@code master}
+ * (required: a Spark master URL), {@code maxFailures} (attempts per run), {@code threadsPerRun},
+ * {@code leaseSeconds}, {@code sharedCheckpoints} (a directory every node sees).
+ */
+public final class SparkExecutorProvider implements SweepExecutorProvider {
+
+    /** The settings {@link #create} understands. */
+    private static final Set<String> SETTINGS = Set.of("master", "maxFailures", "threadsPerRun", "leaseSeconds",
+            "sharedCheckpoints");
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code master} is missing, a setting is unknown, or a
+     *     number does not parse or is out of range
+     */
+    @Override
+    public SweepExecutor create(RunStore store, Map<String, String> settings) {
+        for (String name : settings.keySet()) {
+            if (!SETTINGS.contains(name)) {
+                throw new IllegalArgumentException("the spark executor has no setting '" + name + "'; it has "
+                        + SETTINGS.stream().sorted().toList());
+            }
+        }
+        String master = settings.get("master");
+        if (master == null || master.isBlank()) {
+            throw new IllegalArgumentException("the spark executor needs a master URL (--master), e.g. "
+                    + "spark://127.0.0.1:7077 or local[4]");
+        }
+        SparkOptions options = SparkOptions.of(master);
+        if (settings.containsKey("maxFailures")) {
+            options = options.withMaxFailures(integer(settings, "maxFailures"));
+        }
+        if (settings.containsKey("threadsPerRun")) {
+            options = options.withThreadsPerRun(integer(settings, "threadsPerRun"));
+        }
+        if (settings.containsKey("leaseSeconds")) {
+            options = new SparkOptions(options.master(), options.maxFailures(), options.threadsPerRun(),
+                    Duration.ofSeconds(integer(settings, "leaseSeconds")), options.sharedCheckpoints());
+        }
+        if (settings.containsKey("sharedCheckpoints")) {
+            options = options.withSharedCheckpoints(Path.of(settings.get("sharedCheckpoints")));
+        }
+        return new SparkExecutor(store, options);
+    }
+
+    private static int integer(Map<String, String> settings, String name) {
+        try {
+            return Integer.parseInt(settings.get(name).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("spark executor setting " + name + " must be an integer, got '"
+                    + settings.get(name) + "'", e);
+        }
+    }
+}

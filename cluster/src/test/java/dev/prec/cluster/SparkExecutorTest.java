@@ -1,0 +1,153 @@
+package dev.prec.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prec.store.RunRecord;
+import dev.prec.store.RunResult;
+import dev.prec.store.RunSpec;
+import dev.prec.store.RunStatus;
+import dev.prec.store.RunStore;
+import dev.prec.sweep.LocalExecutor;
+import dev.prec.sweep.LocalOptions;
+import dev.prec.sweep.RunContext;
+import dev.prec.sweep.RunOutcome;
+import dev.prec.sweep.RunTask;
+import dev.prec.sweep.SweepEvent;
+import dev.prec.sweep.SweepListener;
+import dev.prec.sweep.SweepReport;
+import dev.prec.sweep.SweepRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkExecutorTest {
+
+    @TempDir
+    Path dir;
+
+    /** Attempts per run key, counted across task deserializations (local mode shares this JVM). */
+    static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    /** The spec fields and every bit of each result except wall-clock timing and checkpoint paths. */
+    private static List<String> table(List<RunRecord> runs) {
+        List<String> rows = new ArrayList<>();
+        for (RunRecord r : runs) {
+            StringBuilder row = new StringBuilder(r.key()).append(' ').append(r.status().label());
+            if (r.result().isPresent()) {
+                RunResult x = r.result().get();
+                row.append(" final=").append(Long.toHexString(Double.doubleToRawLongBits(x.finalValLoss())));
+                x.validation().forEach(p -> row.append(" v").append(p.step()).append('/').append(p.tokens())
+                        .append('=').append(Long.toHexString(Double.doubleToRawLongBits(p.loss()))));
+                x.training().forEach(p -> row.append(" t").append(p.step()).append('/').append(p.tokens())
+                        .append('=').append(Long.toHexString(Double.doubleToRawLongBits(p.loss()))));
+                row.append(" machine=").append(x.machine()).append(" checkpoints=").append(x.checkpoints().size());
+            }
+            r.error().ifPresent(e -> row.append(" error=").append(e));
+            rows.add(row.toString());
+        }
+        return rows;
+    }
+
+    private static List<String> localTable(Path file, List<RunSpec> runs) {
+        try (RunStore store = RunStore.open(file)) {
+            SweepReport report = new LocalExecutor(store, LocalOptions.defaults()
+                    .withParallelRuns(Runtime.getRuntime().availableProcessors()).withShutdownHandling(false))
+                    .execute(new SweepRequest(runs, TinyRuns.task(), false), SweepListener.NONE);
+            assertEquals(runs.size(), report.count(RunStatus.DONE));
+            return table(report.runs());
+        }
+    }
+
+    /**
+     * Both executors train each run with one thread (LocalExecutor: as many runs as cores). The
+     * local table is taken after a first local sweep warmed the JIT: the Vector API's float
+     * {@code reduceLanes(ADD)} may sum lanes in another order interpreted than compiled, so a
+     * cold JVM and a warm one can differ in the last bits whatever the executor.
+     */
+    @Test
+    void aLocalModeSweepOfEightRunsGivesTheLocalExecutorsTableBitForBit() throws Exception {
+        List<RunSpec> runs = TinyRuns.sweep(8);
+        List<String> cold = localTable(dir.resolve("warmup.db"), runs);
+        List<String> spark;
+        try (RunStore store = RunStore.open(dir.resolve("spark.db"))) {
+            List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
+            SweepReport report = new SparkExecutor(store, SparkOptions.of("local[2]"))
+                    .execute(new SweepRequest(runs, TinyRuns.task(), false), events::add);
+            assertEquals(8, report.trained());
+            spark = table(report.runs());
+            assertEquals(spark, table(store.list().stream()
+                    .sorted(java.util.Comparator.comparing(r -> runs.indexOf(r.spec()))).toList()));
+            assertEquals(8, events.stream().filter(e -> e instanceof SweepEvent.Ended).count());
+            for (RunRecord r : report.runs()) {
+                Path checkpoint = Path.of(r.result().orElseThrow().checkpoints().getFirst());
+                assertTrue(checkpoint.startsWith(store.checkpointDirectory(r.key())), checkpoint.toString());
+                assertTrue(Files.size(checkpoint) > 0, "the shipped checkpoint was written on the driver");
+            }
+        }
+        List<String> warm = localTable(dir.resolve("local.db"), runs);
+        System.err.println("cold local table equals warm local table: " + cold.equals(warm));
+        assertEquals(warm, spark);
+    }
+
+    @Test
+    void aTaskThatAlwaysThrowsIsRetriedThenMarkedFailedWhileTheOthersComplete() {
+        List<RunSpec> runs = TinyRuns.sweep(4);
+        String bad = runs.get(1).key();
+        String flaky = runs.get(2).key();
+        ATTEMPTS.clear();
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            SweepReport report = new SparkExecutor(store, SparkOptions.of("local[2]").withMaxFailures(3))
+                    .execute(new SweepRequest(runs, new Throwing(bad, flaky), false), SweepListener.NONE);
+            assertEquals(3, ATTEMPTS.get(bad).get(), "Spark tried the failing run maxFailures times");
+            assertEquals(2, ATTEMPTS.get(flaky).get(), "the flaky run failed once, then succeeded");
+            assertEquals(1, ATTEMPTS.get(runs.get(0).key()).get());
+            RunRecord failed = store.get(bad).orElseThrow();
+            assertEquals(RunStatus.FAILED, failed.status());
+            assertTrue(failed.error().orElseThrow().contains("injected failure of " + runs.get(1).shortKey()),
+                    failed.error().toString());
+            assertEquals(3, report.count(RunStatus.DONE));
+            assertEquals(4, report.trained());
+            assertEquals(4, store.list().size(), "one row per run whatever its attempts");
+        }
+    }
+
+    @Test
+    void aRestartedDriverSkipsEndedRunsAndTrainsOnlyTheRest() {
+        List<RunSpec> runs = TinyRuns.sweep(3);
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            SparkExecutor executor = new SparkExecutor(store, SparkOptions.of("local[2]"));
+            executor.execute(new SweepRequest(runs.subList(0, 2), TinyRuns.task(), false), SweepListener.NONE);
+            List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
+            ATTEMPTS.clear();
+            SweepReport report = executor.execute(new SweepRequest(runs, new Throwing("none", "none"), false),
+                    events::add);
+            assertEquals(new SweepEvent.Planned(3, 2), events.getFirst());
+            assertEquals(1, report.trained());
+            assertEquals(3, report.count(RunStatus.DONE));
+            assertEquals(List.of(runs.get(2).key()), List.copyOf(ATTEMPTS.keySet()));
+            assertFalse(report.cancelled());
+        }
+    }
+
+    /** Trains tiny runs; throws on every attempt of one run and on the first attempt of another. */
+    record Throwing(String alwaysKey, String onceKey) implements RunTask {
+        @Override
+        public RunOutcome run(RunContext context) throws Exception {
+            String key = context.spec().key();
+            int attempt = ATTEMPTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (key.equals(alwaysKey) || (key.equals(onceKey) && attempt == 1)) {
+                throw new IllegalStateException("injected failure of " + context.spec().shortKey());
+            }
+            return TinyRuns.task().run(context);
+        }
+    }
+}
