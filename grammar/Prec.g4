@@ -26,6 +26,7 @@ sep : NL | ';' ;
 statement
     : declKeyword name '=' expression                               # declStatement
     | LAW name '(' lawVariables? ')' lawBody                        # lawStatement
+    | FN name '=' name operand                                      # fnStatement
     | name '=' expression                                           # assignStatement
     | PRINT expression                                              # printStatement
     | PLOT operand (AGAINST operand)? TO operand (WITH operand)?    # plotStatement
@@ -172,7 +173,7 @@ FORMAT      : 'format' ;
 PRECISION   : 'precision' ;
 SWEEP       : 'sweep' ;
 LAW         : 'law' ;
-/** Reserved for guest-language functions. */
+/** A guest-language function: `fn cost = js "(N, D, P) => 6*N*D*P/16"`, `fn f = js file("f.js")`. */
 FN          : 'fn' ;
 
 TRAIN       : 'train' ;

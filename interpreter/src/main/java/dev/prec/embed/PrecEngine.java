@@ -8,6 +8,8 @@ import dev.prec.lang.engine.Engines;
 import dev.prec.lang.engine.ProgressEvent;
 import dev.prec.lang.eval.Plan;
 import dev.prec.lang.eval.Session;
+import dev.prec.lang.guest.Guests;
+import dev.prec.lang.guest.HostFunction;
 import dev.prec.lang.value.PlainJava;
 import dev.prec.lang.value.Value;
 import java.io.IOException;
@@ -76,6 +78,42 @@ public final class PrecEngine {
         }
         session.define(name, PlainJava.toValue(value));
         return this;
+    }
+
+    /**
+     * Makes a Java function callable from the scripts that follow, like a built-in: {@code name(x, y)},
+     * {@code name(y: 2, x: 1)}, or as {@code optimize ... with { cost: name }} when it takes (N, D, P).
+     *
+     * @param name the name scripts call it by
+     * @param parameters its parameter names, in order
+     * @param function receives the arguments as plain Java (see {@link HostFunction})
+     * @throws IllegalArgumentException if {@code name} or a parameter is not a valid name
+     */
+    public synchronized PrecEngine register(String name, List<String> parameters, HostFunction function) {
+        parameters.forEach(p -> requireName(p));
+        session.define(requireName(name), HostFunction.asFunction(name, parameters, java.util.Objects.requireNonNull(
+                function, "function")));
+        return this;
+    }
+
+    /**
+     * Makes an executable {@code org.graalvm.polyglot.Value} from the host's own polyglot context callable
+     * from scripts; its parameter names are read from its source. It runs with the host context's
+     * permissions (prec's sandbox is for script-defined {@code fn}s).
+     *
+     * @param polyglotFunction an executable {@code org.graalvm.polyglot.Value}
+     * @throws IllegalArgumentException if {@code name} is not valid or the value is not executable
+     */
+    public synchronized PrecEngine register(String name, Object polyglotFunction) {
+        session.define(requireName(name), Guests.polyglotFunction(name, polyglotFunction));
+        return this;
+    }
+
+    private static String requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid prec name");
+        }
+        return name;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Set;
  * fixed other coordinates, which makes "the D (or N) that spends the budget" unique.
  */
 public sealed interface CostModel permits CostModel.BitFlops, CostModel.Flops, CostModel.WithInference,
-        CostModel.Expression {
+        CostModel.Expression, CostModel.Custom {
 
     /** The paper's C = (6/16) N D P bit-FLOPs: Chinchilla's 6 N D at 16 bits, linear in bits. */
     record BitFlops() implements CostModel {
@@ -51,6 +51,21 @@ public sealed interface CostModel permits CostModel.BitFlops, CostModel.Flops, C
         }
     }
 
+    /**
+     * A cost computed by code outside the law language (a script's guest function, a host callback).
+     * Like every model it must increase strictly with N and with D; {@link #tokensFor} and
+     * {@link #paramsFor} find the spending coordinate numerically, as for {@link Expression}.
+     *
+     * @param name the name shown in tables and messages
+     * @param cost the cost of a point, in whatever unit the budget is given in
+     */
+    record Custom(String name, java.util.function.ToDoubleFunction<Point> cost) implements CostModel {
+        public Custom {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(cost, "cost");
+        }
+    }
+
     /** (6/16): bit-FLOPs per parameter-token-bit. */
     double BITFLOPS_PER_NDP = 6.0 / 16.0;
 
@@ -64,6 +79,7 @@ public sealed interface CostModel permits CostModel.BitFlops, CostModel.Flops, C
             case Flops f -> 6.0 * p.params() * p.tokens();
             case WithInference w -> p.params() * p.bits() * (BITFLOPS_PER_NDP * p.tokens() + w.servedTokens() / 8.0);
             case Expression e -> CostRoots.evaluate(e.cost(), p);
+            case Custom c -> c.cost().applyAsDouble(p);
         };
     }
 
@@ -80,7 +96,7 @@ public sealed interface CostModel permits CostModel.BitFlops, CostModel.Flops, C
             case BitFlops b -> budget / (BITFLOPS_PER_NDP * params * bits);
             case Flops f -> budget / (6.0 * params);
             case WithInference w -> positiveOrNaN((budget / (params * bits) - w.servedTokens() / 8.0) / BITFLOPS_PER_NDP);
-            case Expression e -> CostRoots.solve(d -> cost(new Point(params, d, bits)), budget);
+            case Expression _, Custom _ -> CostRoots.solve(d -> cost(new Point(params, d, bits)), budget);
         };
     }
 
@@ -97,7 +113,7 @@ public sealed interface CostModel permits CostModel.BitFlops, CostModel.Flops, C
             case BitFlops b -> budget / (BITFLOPS_PER_NDP * tokens * bits);
             case Flops f -> budget / (6.0 * tokens);
             case WithInference w -> budget / (bits * (BITFLOPS_PER_NDP * tokens + w.servedTokens() / 8.0));
-            case Expression e -> CostRoots.solve(n -> cost(new Point(n, tokens, bits)), budget);
+            case Expression _, Custom _ -> CostRoots.solve(n -> cost(new Point(n, tokens, bits)), budget);
         };
     }
 
@@ -108,6 +124,7 @@ public sealed interface CostModel permits CostModel.BitFlops, CostModel.Flops, C
             case Flops f -> "FLOPs 6 N D";
             case WithInference w -> "bit-FLOPs (6/16) N D P + (2/16) N P T, T = " + w.servedTokens();
             case Expression e -> e.cost().print();
+            case Custom c -> c.name();
         };
     }
 

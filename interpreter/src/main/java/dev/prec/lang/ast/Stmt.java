@@ -46,7 +46,8 @@ public sealed interface Stmt
         FORMAT("format"),
         PRECISION("precision"),
         SWEEP("sweep"),
-        LAW("law");
+        LAW("law"),
+        FN("fn");
 
         private final String keyword;
 

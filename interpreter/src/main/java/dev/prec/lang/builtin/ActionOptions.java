@@ -59,7 +59,7 @@ public final class ActionOptions {
 
     /** Options of {@code optimize ... with {...}}. */
     public static final List<Option> OPTIMIZE = List.of(
-            new Option("cost", Type.STRING, "cost model: \"bitflops\" ((6/16) N D P), \"flops\" (6 N D) or \"inference\" (bit-FLOPs plus serving)"),
+            new Option("cost", Type.ANY, "cost model: \"bitflops\" ((6/16) N D P), \"flops\" (6 N D), \"inference\" (bit-FLOPs plus serving) or a function of (N, D, P), e.g. a guest fn"),
             new Option("fixed_params", Type.number(Unit.PARAMS), "hold N at this value"),
             new Option("fixed_tokens", Type.number(Unit.TOKENS), "hold D at this value"),
             new Option("menu", new Type.ListOf(Type.of(Type.Kind.PRECISION)), "precisions to choose among"),

@@ -33,6 +33,9 @@ public final class Builtins {
         for (Builtin b : ScienceBuiltins.all()) {
             f.put(b.name(), b);
         }
+        for (Builtin b : dev.prec.lang.guest.GuestBuiltins.all()) {
+            f.put(b.name(), b);
+        }
         FUNCTIONS = Collections.unmodifiableMap(f);
 
         Map<String, Constant> c = new TreeMap<>();

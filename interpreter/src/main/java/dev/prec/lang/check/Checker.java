@@ -84,6 +84,7 @@ public final class Checker {
             case FORMAT -> exprs.expect(d.value(), top, Type.of(Type.Kind.QUANT), what);
             case PRECISION -> exprs.domain().precision(d.value(), top, what);
             case SWEEP -> new ActionChecker(ctx, exprs, exprs.domain()).sweep(d.value(), top);
+            case FN -> exprs.expect(d.value(), top, Type.of(Type.Kind.FUNCTION), what);
             case LAW -> {
                 Type t = exprs.type(d.value(), top);
                 if (!t.isLoose() && !t.equals(Type.of(Type.Kind.LAW)) && !t.equals(Type.of(Type.Kind.FIT))) {

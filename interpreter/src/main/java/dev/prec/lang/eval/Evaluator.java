@@ -8,6 +8,7 @@ import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.engine.Capability;
 import dev.prec.lang.engine.Engines;
 import dev.prec.lang.engine.PlotEngine;
+import dev.prec.lang.value.FunctionValue;
 import dev.prec.lang.value.NothingValue;
 import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.StringValue;
@@ -138,6 +139,7 @@ public final class Evaluator {
             case MODEL -> DomainEvaluator.named(v, name);
             case PRECISION -> Precisions.of(v, d.value().span());
             case SWEEP -> DomainEvaluator.sweep(v, name, d.value().span()).withName(name);
+            case FN -> v instanceof FunctionValue f ? new FunctionValue(name, f.parameters(), f.body()) : v;
             case DATA, FORMAT, LAW -> v;
         };
     }

@@ -1,6 +1,7 @@
 package dev.prec.lang.bind.optimize;
 
 import dev.prec.lang.value.FormatValue;
+import dev.prec.lang.value.FunctionValue;
 import dev.prec.lang.value.LawValue;
 import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.NumberValue;
@@ -73,6 +74,9 @@ record OptimizeOptions(CostModel cost, SearchSpace space, PrecisionBinding bindi
     }
 
     private static CostModel cost(RecordValue o, Unit budgetUnit) {
+        if (o.get("cost").orElse(null) instanceof FunctionValue f) {
+            return guestCost(f);
+        }
         String name = o.get("cost").map(v -> v instanceof StringValue s ? s.value() : "")
                 .orElse(budgetUnit == Unit.FLOPS ? "flops" : "bitflops");
         Optional<Double> served = number(o, "served_tokens");
@@ -93,6 +97,28 @@ record OptimizeOptions(CostModel cost, SearchSpace space, PrecisionBinding bindi
                     + expected.word() + ", but the budget is in " + budgetUnit.word());
         }
         return model;
+    }
+
+    /**
+     * A function of (N, D, P) as a cost model: its first three parameters receive N, D and P, and it
+     * must return a number in the budget's unit; the author vouches for that unit and for monotonicity.
+     */
+    private static CostModel guestCost(FunctionValue f) {
+        if (f.parameters().size() != 3) {
+            throw new IllegalArgumentException("a cost function takes (N, D, P), but " + f.name() + " takes "
+                    + f.parameters().size() + " parameters (" + String.join(", ", f.parameters()) + ")");
+        }
+        List<String> names = f.parameters();
+        return new CostModel.Custom(f.name(), p -> {
+            Map<String, Value> args = new LinkedHashMap<>();
+            args.put(names.get(0), NumberValue.of(p.params()));
+            args.put(names.get(1), NumberValue.of(p.tokens()));
+            args.put(names.get(2), NumberValue.of(p.bits()));
+            if (f.body().apply(new RecordValue(args)) instanceof NumberValue n) {
+                return n.value();
+            }
+            throw new IllegalArgumentException("cost function " + f.name() + " must return a number");
+        });
     }
 
     private static List<Double> menu(Value v) {
