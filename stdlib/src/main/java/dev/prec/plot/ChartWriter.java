@@ -1,0 +1,123 @@
+package dev.prec.plot;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Renders a {@link Chart} to PNG or SVG with XChart; works headless ({@code java.awt.headless=true}). */
+public final class ChartWriter {
+
+    private ChartWriter() {
+    }
+
+    /**
+     * Writes a chart, the format picked by the file's extension; parent directories are created.
+     *
+     * @param chart what to draw
+     * @param file the target, ending in {@code .png} or {@code .svg}
+     * @param size the image size
+     * @return {@code file}
+     * @throws IllegalArgumentException if the extension names no format or no series has a drawable point
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static Path write(Chart chart, Path file, ImageSize size) {
+        ImageFormat format = ImageFormat.of(file);
+        XYChart drawn = toXChart(chart, size);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                encode(drawn, format, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write plot " + file, e);
+        }
+        return file;
+    }
+
+    /**
+     * Renders a chart in memory (for pages that inline their figures).
+     *
+     * @return the encoded image
+     * @throws IllegalArgumentException if no series has a drawable point
+     */
+    public static byte[] render(Chart chart, ImageFormat format, ImageSize size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            encode(toXChart(chart, size), format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void encode(XYChart chart, ImageFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case PNG -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        }
+    }
+
+    private static XYChart toXChart(Chart chart, ImageSize size) {
+        XYChart c = new XYChartBuilder().width(size.width()).height(size.height()).title(chart.title())
+                .xAxisTitle(chart.x().label()).yAxisTitle(chart.y().label()).build();
+        Styler s = c.getStyler();
+        c.getStyler().setXAxisLogarithmic(chart.x().log());
+        c.getStyler().setYAxisLogarithmic(chart.y().log());
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setAntiAlias(true);
+        int drawn = 0;
+        for (Series series : chart.series()) {
+            DrawablePoints p = DrawablePoints.of(series, chart.x().log(), chart.y().log());
+            if (p.x().length == 0) {
+                continue;
+            }
+            XYSeries xs = c.addSeries(series.name(), p.x(), p.y());
+            style(xs, series.mark());
+            drawn++;
+        }
+        if (drawn == 0) {
+            throw new IllegalArgumentException("chart '" + chart.title() + "' has no drawable point (all are NaN,"
+                    + " infinite, or not positive on a log axis)");
+        }
+        return c;
+    }
+
+    private static void style(XYSeries xs, Mark mark) {
+        switch (mark) {
+            case POINTS -> {
+                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                xs.setMarker(SeriesMarkers.CIRCLE);
+            }
+            case LINE -> {
+                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                xs.setMarker(SeriesMarkers.NONE);
+            }
+            case DASHED -> {
+                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                xs.setMarker(SeriesMarkers.NONE);
+                xs.setLineStyle(SeriesLines.DASH_DASH);
+            }
+            case LINE_AND_POINTS -> {
+                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                xs.setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+    }
+}
