@@ -35,7 +35,8 @@ import java.util.concurrent.CancellationException;
  * Runs that ended before are not trained again, so re-running a finished script prints the same
  * table; failed and diverged runs are kept (and not retried) with their error.
  *
- * <p>Config columns: the point's fields and options, {@code N} (non-embedding parameters),
+ * <p>Config columns: the point's fields and options, {@code batch} and {@code eval_batches} (what
+ * {@code quantize} evaluates a run with), {@code N} (non-embedding parameters),
  * {@code D} (tokens trained), {@code P_w}, {@code P_a}, {@code P_kv} (bits; 16 where the precision
  * leaves a role unset), {@code data} (the data source) and {@code key} (the run's short key). Result
  * columns: {@code checkpoint} (the final weights' safetensors, when written), {@code loss} (final
@@ -103,6 +104,8 @@ public final class SweepTrainEngine implements TrainEngine {
     private static RunTable.Run row(ResolvedRun run, RunRecord record, Value data) {
         Map<String, Value> config = new LinkedHashMap<>(run.point().fields());
         config.put("data", data);
+        config.put("batch", NumberValue.of(run.training().batch()));
+        config.put("eval_batches", NumberValue.of(run.training().evalBatches()));
         config.put("N", new NumberValue(run.params(), Unit.PARAMS));
         config.put("D", new NumberValue(run.tokens(), Unit.TOKENS));
         config.put("P_w", NumberValue.of(run.bits(PrecisionValue.Role.WEIGHTS)));

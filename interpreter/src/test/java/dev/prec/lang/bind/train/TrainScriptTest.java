@@ -80,6 +80,8 @@ class TrainScriptTest {
                 assertTrue(r.config().get(c).isPresent(), c + " missing in " + r.config());
             }
             assertEquals(16.0, ((NumberValue) r.config().get("P_w").orElseThrow()).value());
+            Path checkpoint = Path.of(((StringValue) r.results().get("checkpoint").orElseThrow()).value());
+            assertTrue(Files.isRegularFile(checkpoint) && checkpoint.startsWith(dir), checkpoint.toString());
         }
         assertTrue(last < first, "8x the data should lower the loss: " + first + " -> " + last);
         // D counts whole steps of batch 4 x context 16 = 64 tokens: 2K tokens are 31 steps.
