@@ -1,6 +1,7 @@
 package dev.prec.model;
 
 import dev.prec.tensor.Vectorization;
+import dev.prec.tensor.VectorOps;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -147,7 +148,7 @@ final class Exponentials {
                 e.intoArray(x, off + i);
                 acc = acc.add(e);
             }
-            float sum = acc.reduceLanes(VectorOperators.ADD);
+            float sum = VectorOps.sumLanes(acc);
             for (int i = bound; i < n; i++) {
                 float e = (float) Math.exp(x[off + i] - shift);
                 x[off + i] = e;

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code F.loopBound(n)}, then a scalar tail for the last {@code n mod lanes} elements. The
  * reductions unroll the body four vectors at a time into four accumulators, because one
  * accumulator would wait on the latency of each add (4 cycles) instead of its throughput, then run
- * a one-accumulator vector tail and a single {@code reduceLanes}.
+ * a one-accumulator vector tail and a single lane sum, {@link #sumLanes}.
  */
 public final class VectorOps implements FloatOps {
 
@@ -37,7 +37,7 @@ public final class VectorOps implements FloatOps {
             for (int bound = F.loopBound(n); i < bound; i += L) {
                 s0 = FloatVector.fromArray(F, x, xOff + i).fma(FloatVector.fromArray(F, y, yOff + i), s0);
             }
-            acc = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+            acc = sumLanes(s0.add(s1).add(s2.add(s3)));
         }
         for (; i < n; i++) {
             acc = Math.fma(x[xOff + i], y[yOff + i], acc);
@@ -86,7 +86,7 @@ public final class VectorOps implements FloatOps {
             for (int bound = F.loopBound(n); i < bound; i += L) {
                 s0 = s0.add(FloatVector.fromArray(F, x, xOff + i));
             }
-            acc = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+            acc = sumLanes(s0.add(s1).add(s2.add(s3)));
         }
         for (; i < n; i++) {
             acc += x[xOff + i];
@@ -121,5 +121,26 @@ public final class VectorOps implements FloatOps {
         for (; i < n; i++) {
             out[outOff + i] = x[xOff + i] + y[yOff + i];
         }
+    }
+
+    /**
+     * The sum of a vector's lanes, added in lane order 0, 1, 2, ... in float.
+     *
+     * <p>Why not {@code reduceLanes(ADD)}: its order of additions is unspecified, and on this JDK
+     * the C2-compiled intrinsic adds in a different order from the interpreted and C1 code, so a
+     * run's last bits would depend on when the JIT compiled a kernel (seen as validation losses that
+     * differed between two identical sweeps in one JVM). A fixed order keeps every kernel a pure
+     * function of its inputs; the cost is one small store per reduction, not per element.
+     *
+     * @param v the vector to sum; NaN or infinite lanes propagate as in scalar addition
+     * @return {@code v[0] + v[1] + ... + v[lanes-1]}, left to right
+     */
+    public static float sumLanes(FloatVector v) {
+        float[] lanes = v.toArray();
+        float sum = 0f;
+        for (float lane : lanes) {
+            sum += lane;
+        }
+        return sum;
     }
 }

@@ -40,6 +40,22 @@ class VectorOpsTest {
     }
 
     @Test
+    void sumLanesAddsInLaneOrderSoTheResultCannotDependOnTheJit() {
+        // Values whose float sum depends on the order of additions: 1e8 absorbs 1s added after it.
+        float[] lanes = new float[Lanes.LENGTH];
+        Arrays.fill(lanes, 1f);
+        lanes[0] = 1e8f;
+        float inOrder = 0f;
+        for (float lane : lanes) {
+            inOrder += lane;
+        }
+        for (int round = 0; round < 20_000; round++) { // long enough for C2 to compile sumLanes
+            float got = VectorOps.sumLanes(jdk.incubator.vector.FloatVector.fromArray(Lanes.FLOAT, lanes, 0));
+            assertEquals(Float.floatToIntBits(inOrder), Float.floatToIntBits(got), "round " + round);
+        }
+    }
+
+    @Test
     void dotMatchesTheReferenceWithinRoundingScaledByLength() {
         for (int n : sizes) {
             float[] x = random(n, n);
