@@ -77,7 +77,16 @@ public final class ActionOptions {
             new Option("y", Type.STRING, "column on the y axis"),
             new Option("by", Type.STRING, "column that colours the series"),
             new Option("log_x", Type.BOOL, "logarithmic x axis"),
-            new Option("log_y", Type.BOOL, "logarithmic y axis"));
+            new Option("log_y", Type.BOOL, "logarithmic y axis"),
+            new Option("kind", Type.STRING, "the figure: loss, fit, neff, ptq, contours, bits_vs_budget,"
+                    + " bits_vs_tokens_per_param, curves (docs/plots.md)"),
+            new Option("width", NUM, "image width in pixels"),
+            new Option("height", NUM, "image height in pixels"),
+            new Option("params", NUM, "N held fixed by the ptq and bits_vs_tokens_per_param figures"),
+            new Option("tokens", NUM, "D of the iso-loss contours"),
+            new Option("budget_from", NUM, "first budget of a P* sweep (bit-FLOPs)"),
+            new Option("budget_to", NUM, "last budget of a P* sweep (bit-FLOPs)"),
+            new Option("points", NUM, "budgets in a P* sweep"));
 
     public static Optional<Option> find(List<Option> options, String name) {
         return options.stream().filter(o -> o.name().equals(name)).findFirst();
