@@ -3,15 +3,17 @@ package dev.prec.model;
 import dev.prec.tensor.Vectorization;
 import dev.prec.tensor.VectorOps;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The exponential-bound row kernels of the step (SwiGLU and its derivative, the shifted exponentials
- * of a softmax), each with its scalar reference beside the Vector API path. The vector path uses the
- * Vector API's lanewise {@code EXP} (an intrinsic on x86-64), so it agrees with the reference within
- * a few ulps rather than bit for bit; both are deterministic. Vectors are used when
+ * of a softmax), each with its scalar reference beside the Vector API path. The vector path computes
+ * the exponential with {@link Simd#exp}, a polynomial over exactly rounded lane operations, so it
+ * agrees with the reference within a few ulps rather than bit for bit, and gives the same bits
+ * whatever the JIT has compiled. Vectors are used when
  * {@link Vectorization#enabled()} and the row has at least two vectors of elements.
  */
 final class Exponentials {
@@ -144,7 +146,7 @@ final class Exponentials {
             int bound = F.loopBound(n);
             FloatVector acc = FloatVector.zero(F);
             for (int i = 0; i < bound; i += LANES) {
-                FloatVector e = FloatVector.fromArray(F, x, off + i).sub(shift).lanewise(VectorOperators.EXP);
+                FloatVector e = exp(FloatVector.fromArray(F, x, off + i).sub(shift));
                 e.intoArray(x, off + i);
                 acc = acc.add(e);
             }
@@ -157,9 +159,54 @@ final class Exponentials {
             return sum;
         }
 
+        /** Below this, exp underflows to (sub)normals; the kernel returns exactly 0 there. */
+        private static final float EXP_LO = -87.33f;
+        /** Above this, 2^n would leave the float exponent range; inputs are clamped to it. */
+        private static final float EXP_HI = 88.0f;
+        private static final float LOG2E = 1.44269504f;
+        /** ln 2 split so that n * LN2_HI is exact for |n| < 2^9 (Cody and Waite). */
+        private static final float LN2_HI = 0.693145752f;
+        private static final float LN2_LO = 1.42860677e-6f;
+        /** 1.5 * 2^23: adding and subtracting it rounds a float to the nearest integer. */
+        private static final float ROUND = 12582912f;
+
+        /**
+         * exp(x) lane by lane from exactly rounded operations only: n = round(x / ln 2),
+         * r = x - n ln 2 (|r| <= ln 2 / 2), exp(r) by its degree-6 Taylor polynomial (truncation
+         * error below 1.2e-7 relative), scaled by 2^n through the exponent bits.
+         *
+         * <p>Why not {@code lanewise(EXP)}: the Vector API computes it per lane with
+         * {@code Math.exp} until C2 compiles the loop and with a short-vector math library after,
+         * and the two differ in the last bit, so a run's losses depended on JIT timing (a resumed
+         * run differed from an uninterrupted one). Adds, multiplies, fmas, conversions and blends
+         * are exactly specified, so this polynomial gives the same bits in every tier.
+         *
+         * @param x any floats; NaN gives NaN, inputs below {@value #EXP_LO} give 0, inputs above
+         *     {@value #EXP_HI} are clamped to it (the softmax shifts its inputs to at most 0, and
+         *     the sigmoid's exp(-z) saturates long before)
+         * @return exp(x) within about 2 ulps
+         */
+        static FloatVector exp(FloatVector x) {
+            FloatVector c = x.min(EXP_HI).max(EXP_LO);
+            FloatVector n = c.fma(FloatVector.broadcast(F, LOG2E), FloatVector.broadcast(F, ROUND)).sub(ROUND);
+            FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI), c);
+            r = n.fma(FloatVector.broadcast(F, -LN2_LO), r);
+            FloatVector p = FloatVector.broadcast(F, 1f / 720f);
+            p = p.fma(r, FloatVector.broadcast(F, 1f / 120f));
+            p = p.fma(r, FloatVector.broadcast(F, 1f / 24f));
+            p = p.fma(r, FloatVector.broadcast(F, 1f / 6f));
+            p = p.fma(r, FloatVector.broadcast(F, 0.5f));
+            p = p.fma(r, FloatVector.broadcast(F, 1f));
+            p = p.fma(r, FloatVector.broadcast(F, 1f));
+            IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+            FloatVector scaled = p.mul(bits.reinterpretAsFloats());
+            FloatVector zero = FloatVector.zero(F);
+            return scaled.blend(zero, x.compare(VectorOperators.LT, EXP_LO));
+        }
+
         private static FloatVector sigmoid(FloatVector z) {
             FloatVector one = FloatVector.broadcast(F, 1f);
-            return one.div(z.neg().lanewise(VectorOperators.EXP).add(one));
+            return one.div(exp(z.neg()).add(one));
         }
     }
 }

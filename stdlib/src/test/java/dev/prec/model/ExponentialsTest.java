@@ -68,4 +68,42 @@ class ExponentialsTest {
         }
         return a;
     }
+
+    @org.junit.jupiter.api.Test
+    void vectorExpIsWithinTwoUlpsOfMathExpAndGivesTheSameBitsColdAndWarm() {
+        assumeTrue(Exponentials.VECTOR, "Vector API disabled: " + dev.prec.tensor.Vectorization.reason());
+        int lanes = Exponentials.Simd.LANES;
+        jdk.incubator.vector.VectorSpecies<Float> species = jdk.incubator.vector.VectorSpecies.of(float.class,
+                jdk.incubator.vector.VectorShape.forBitSize(32 * lanes));
+        float[] x = new float[4096];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -90f + 180f * i / (x.length - 1); // covers underflow, the normal range and clamping
+        }
+        x[0] = Float.NaN;
+        x[1] = Float.NEGATIVE_INFINITY;
+        x[2] = 0f;
+        float[] cold = new float[x.length];
+        for (int i = 0; i < x.length; i += lanes) {
+            Exponentials.Simd.exp(jdk.incubator.vector.FloatVector.fromArray(species, x, i)).intoArray(cold, i);
+        }
+        assertEquals(Float.NaN, cold[0]);
+        assertEquals(0f, cold[1]);
+        assertEquals(1f, cold[2]);
+        for (int i = 3; i < x.length; i++) {
+            float want = (float) Math.exp(Math.min(x[i], 88f));
+            if (x[i] < -87.33f) {
+                want = 0f;
+            }
+            assertEquals(want, cold[i], 2 * Math.ulp(want) + Float.MIN_NORMAL, "exp(" + x[i] + ")");
+        }
+        float[] warm = new float[x.length];
+        for (int round = 0; round < 400; round++) { // enough calls for C2 to compile the loop
+            for (int i = 0; i < x.length; i += lanes) {
+                Exponentials.Simd.exp(jdk.incubator.vector.FloatVector.fromArray(species, x, i)).intoArray(warm, i);
+            }
+        }
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Float.floatToIntBits(cold[i]), Float.floatToIntBits(warm[i]), "exp(" + x[i] + ") cold vs warm");
+        }
+    }
 }
