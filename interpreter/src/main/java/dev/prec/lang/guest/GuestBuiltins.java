@@ -30,11 +30,20 @@ public final class GuestBuiltins {
                         "JavaScript whose value is a function, e.g. \"(N, D, P) => 6*N*D*P/16\"")),
                         Type.of(Type.Kind.FUNCTION), "a sandboxed JavaScript function (no IO, host access, threads,"
                         + " processes or environment; statement, time and heap limits per call)"),
-                        Optional.empty(), (a, c) -> Guests.javascript().define("js function", string(a.get("source")))),
+                        Optional.empty(), (a, c) -> javascript().define("js function", string(a.get("source")))),
                 new Builtin(new Signature("file", List.of(Param.required("path", Type.STRING,
                         "the file, relative to the script")), Type.STRING, "the text of a file (UTF-8, at most 1 MiB),"
                         + " e.g. guest source: fn f = js file(\"cost.js\")"),
                         Optional.empty(), (a, c) -> new StringValue(read(c.resolve(string(a.get("path")))))));
+    }
+
+    /** The runtime, or a script error when the polyglot jars are missing or cannot start. */
+    private static GuestLanguage javascript() {
+        try {
+            return Guests.javascript();
+        } catch (LinkageError | InternalError e) {
+            throw new IllegalArgumentException("JavaScript functions are unavailable in this installation: " + e);
+        }
     }
 
     private static String string(Optional<dev.prec.lang.value.Value> v) {
