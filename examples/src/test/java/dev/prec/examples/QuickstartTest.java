@@ -47,6 +47,8 @@ class QuickstartTest {
         Files.copy(ExamplesTest.EXAMPLES.resolve("quickstart.prec"), script);
         List<String> first = assertTimeoutPreemptively(BUDGET, () -> run(script));
         assertTrue(Files.exists(dir.resolve(".prec/runs.db")), "the run store goes beside the script");
+        assertTrue(Files.size(dir.resolve("plots/quickstart-loss.png")) > 0, "the loss plot is drawn");
+        assertTrue(Files.size(dir.resolve("plots/quickstart-fit.png")) > 0, "the fit plot is drawn");
         String all = String.join("\n", first);
         assertTrue(all.contains("20 runs"), all);
         assertTrue(all.contains("fit of weights"), all);
