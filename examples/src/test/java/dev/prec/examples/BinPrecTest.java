@@ -46,7 +46,7 @@ class BinPrecTest {
     void theReadmesQuickStartRuns() throws Exception {
         Run r = binPrec("run", "examples/quickstart.prec");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("sweep grid (18 runs"), r.out());
+        assertTrue(r.out().contains("runs: 20"), r.out());
     }
 
     @Test

@@ -30,7 +30,7 @@ class ExamplesTest {
 
     static List<Path> scripts() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            List<Path> all = files.filter(p -> p.toString().endsWith(".prec")).sorted().toList();
+            List<Path> all = files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".prec")).sorted().toList();
             assertTrue(all.size() >= 3, "expected the example scripts in " + EXAMPLES);
             return all;
         }
