@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code prec} command; without a subcommand it prints its usage. */
+/** The {@code prec} command; without a subcommand it opens the REPL on a terminal, else prints its usage. */
 @Command(name = "prec", mixinStandardHelpOptions = true, versionProvider = PrecCommand.Version.class,
         description = "Precision-aware scaling-law research: check and run .prec scripts.",
         subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, RunsCommand.class,
@@ -26,6 +26,10 @@ public final class PrecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (System.console() != null && System.console().isTerminal()) {
+            // a bare `prec` typed at a terminal opens the REPL; piped or scripted, it prints usage
+            return spec.commandLine().getSubcommands().get("repl").execute();
+        }
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }
