@@ -32,8 +32,9 @@ class PipedReplTest {
     }
 
     @Test
+    // only examples that neither train nor fit: those print wall times that differ run to run
     void pipingAnExampleScriptPrintsWhatPrecRunPrints() throws IOException {
-        for (String example : new String[] {"quickstart.prec", "optimize.prec"}) {
+        for (String example : new String[] {"optimize.prec"}) {
             Path script = EXAMPLES.resolve(example);
             StringWriter runOut = new StringWriter();
             CommandLine cmd = PrecCommand.commandLine();
