@@ -56,6 +56,7 @@ class UserLawFitTest {
             }
             b.append(String.join(",", cells)).append('\n');
         }
+        Files.createDirectories(dir.resolve(csv).getParent());
         Files.writeString(dir.resolve(csv), b.toString());
         String text = Files.readString(scripts.resolve(script));
         List<String> printed = new ArrayList<>();
@@ -148,7 +149,7 @@ class UserLawFitTest {
         List<Row> rows = grid(axes("N", new double[] {1e7, 2e7, 5e7, 1e8, 2e8, 5e8, 1e9},
                 "D", new double[] {1e8, 3e8, 1e9, 3e9, 1e10, 3e10}), p -> (t.get("A") / Math.pow(p.get("N"), t.get("alpha"))
                 + t.get("B") / Math.pow(p.get("D"), t.get("beta")) + t.get("E")) * Math.exp(0.002 * noise.nextGaussian()), "loss");
-        FitResult fit = fitScript(LAWS.getParent(), "fit-chinchilla.prec", "runs.csv", List.of("N", "D", "loss"), rows);
+        FitResult fit = fitScript(LAWS.getParent(), "fit-chinchilla.prec", "data/chinchilla-synthetic.csv", List.of("N", "D", "loss"), rows);
         for (FitResult.Estimate e : fit.estimates()) {
             assertTrue(e.lower() < e.upper(), e.toString());
             assertTrue(e.lower() <= t.get(e.name()) && t.get(e.name()) <= e.upper()
