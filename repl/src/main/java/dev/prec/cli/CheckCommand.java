@@ -1,15 +1,9 @@
 package dev.prec.cli;
 
-import dev.prec.lang.Pipeline;
-import dev.prec.lang.diag.DiagnosticSink;
-import dev.prec.lang.diag.SourceFile;
-import dev.prec.lang.eval.Plan;
-import dev.prec.lang.eval.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,17 +29,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SourceFile source = ScriptInput.read(file);
-        Pipeline pipeline = Pipeline.withInstalledEngines();
-        Session session = ScriptInput.session(file, out, err);
-        ScriptInput.applySets(sets, pipeline, session, err);
-        DiagnosticSink sink = new DiagnosticSink();
-        Optional<Plan> plan = pipeline.plan(source, session, sink);
-        if (plan.isEmpty()) {
-            throw ScriptInput.failed(sink, source, err);
-        }
+        ScriptInput.Planned planned = ScriptInput.plan(file, sets, out, err);
         out.println(file + ": ok");
-        out.print(plan.get().render());
+        out.print(planned.plan().render());
         out.flush();
         return ExitCodes.OK;
     }

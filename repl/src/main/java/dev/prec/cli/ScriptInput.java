@@ -4,6 +4,7 @@ import dev.prec.lang.Pipeline;
 import dev.prec.lang.diag.DiagnosticRenderer;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.diag.SourceFile;
+import dev.prec.lang.eval.Plan;
 import dev.prec.lang.eval.Session;
 import dev.prec.lang.value.Value;
 import java.io.IOException;
@@ -17,6 +18,36 @@ import java.util.Optional;
 /** What {@code run} and {@code check} share: reading the script and applying {@code --set}. */
 final class ScriptInput {
     private ScriptInput() {
+    }
+
+    /**
+     * A script read, bound and planned: what {@code check} prints and {@code run} goes on to run.
+     *
+     * @param source the script's text
+     * @param pipeline the pipeline with the installed engines
+     * @param session the session the script runs in, with the {@code --set} bindings applied
+     * @param plan the script's plan
+     */
+    record Planned(SourceFile source, Pipeline pipeline, Session session, Plan plan) {
+    }
+
+    /**
+     * Reads {@code file}, applies {@code sets} and plans the script.
+     *
+     * @throws ExitCodes.UsageProblem if the file cannot be read
+     * @throws ExitCodes.ScriptFailed if the script has errors (already printed to {@code err})
+     */
+    static Planned plan(Path file, Map<String, String> sets, PrintWriter out, PrintWriter err) {
+        SourceFile source = read(file);
+        Pipeline pipeline = Pipeline.withInstalledEngines();
+        Session session = session(file, out, err);
+        applySets(sets, pipeline, session, err);
+        DiagnosticSink sink = new DiagnosticSink();
+        Optional<Plan> plan = pipeline.plan(source, session, sink);
+        if (plan.isEmpty()) {
+            throw failed(sink, source, err);
+        }
+        return new Planned(source, pipeline, session, plan.get());
     }
 
     /**
