@@ -19,8 +19,15 @@ import java.util.TreeMap;
 /** The table of built-in functions and constants; immutable, shared by every pipeline. */
 public final class Builtins {
 
-    /** The paper's laws, reachable as {@code kumar2024.training} and so on. */
-    public static final List<String> KUMAR_LAWS = List.of("training", "ptq", "unified");
+    /**
+     * The paper's laws and their named variants, reachable as {@code kumar2024.training},
+     * {@code kumar2024.weights_no_offsets} and so on: script field name to the law registry's name
+     * ({@code dev.prec.law.LawRegistry}). A registry suffix's {@code .} and {@code -} become
+     * {@code _} in the field name, since a field name is a plain name.
+     */
+    public static final Map<String, String> KUMAR_LAWS = kumarLawNames(List.of("training", "training.untied",
+            "training.no-offsets", "weights", "weights.no-offsets", "fp-weights", "ptq", "ptq.no-b", "unified",
+            "unified.no-b"));
 
     private static final Map<String, Builtin> FUNCTIONS;
     private static final Map<String, Constant> CONSTANTS;
@@ -52,7 +59,7 @@ public final class Builtins {
         c.put("stochastic", Constant.of("stochastic", RoundingValue.STOCHASTIC, "stochastic rounding"));
         c.put("pi", Constant.of("pi", NumberValue.of(Math.PI), "the circle constant"));
         Map<String, Type> lawFields = new LinkedHashMap<>();
-        KUMAR_LAWS.forEach(n -> lawFields.put(n, Type.of(Type.Kind.LAW)));
+        KUMAR_LAWS.keySet().forEach(n -> lawFields.put(n, Type.of(Type.Kind.LAW)));
         c.put("kumar2024", new Constant("kumar2024", new Type.Rec(lawFields),
                 "the laws of Kumar et al. 2024 with their published constants", Optional.of(Capability.LAWS),
                 Builtins::kumarLaws));
@@ -87,11 +94,19 @@ public final class Builtins {
         return all;
     }
 
+    private static Map<String, String> kumarLawNames(List<String> registrySuffixes) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String suffix : registrySuffixes) {
+            m.put(suffix.replace('.', '_').replace('-', '_'), "kumar2024." + suffix);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
     private static Value kumarLaws(CallContext context) {
         Map<String, Value> laws = new LinkedHashMap<>();
-        for (String n : KUMAR_LAWS) {
-            String full = "kumar2024." + n;
-            laws.put(n, context.engines().laws().flatMap(l -> l.law(full, RecordValue.EMPTY))
+        for (Map.Entry<String, String> law : KUMAR_LAWS.entrySet()) {
+            String full = law.getValue();
+            laws.put(law.getKey(), context.engines().laws().flatMap(l -> l.law(full, RecordValue.EMPTY))
                     .orElseThrow(() -> new IllegalArgumentException("the law catalog has no law '" + full + "'")));
         }
         return new RecordValue(laws);
