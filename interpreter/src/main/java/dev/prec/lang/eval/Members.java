@@ -96,6 +96,12 @@ final class Members {
             }
             case FitResult f -> {
                 m.put("law", f.law());
+                m.put("lower", bounds(f, true));
+                m.put("upper", bounds(f, false));
+                if (wanted.equals("samples")) {
+                    m.put("samples", new ListValue(f.bootstrap().map(b -> b.samples().stream()
+                            .map(Members::sampleRecord).toList()).orElse(List.of())));
+                }
                 f.estimates().forEach(e -> m.put(e.name(), NumberValue.of(e.value())));
                 m.putAll(f.statistics().fields());
             }
@@ -109,6 +115,19 @@ final class Members {
             }
         }
         return m;
+    }
+
+    /** A fit's lower (or upper) interval ends by parameter: {@code fitted.lower.alpha}. */
+    private static RecordValue bounds(FitResult f, boolean lower) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        f.estimates().forEach(e -> m.put(e.name(), NumberValue.of(lower ? e.lower() : e.upper())));
+        return new RecordValue(m);
+    }
+
+    private static Value sampleRecord(Map<String, Double> sample) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        sample.forEach((k, v) -> m.put(k, NumberValue.of(v)));
+        return new RecordValue(m);
     }
 
     /** The granularity a quantizer applies: as written, else the format's natural one, if it scales at all. */

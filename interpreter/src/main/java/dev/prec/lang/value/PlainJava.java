@@ -95,6 +95,8 @@ public final class PlainJava {
         }
         out.put("params", params);
         out.putAll(map(f.statistics()));
+        f.bootstrap().ifPresent(b -> out.put("samples", b.samples().stream()
+                .map(sample -> (Object) new LinkedHashMap<String, Object>(sample)).toList()));
         return out;
     }
 

@@ -66,7 +66,9 @@ final class ValueText {
     }
 
     private static String fit(FitResult f) {
-        StringBuilder b = new StringBuilder("fit of " + f.law().name() + "\n");
+        StringBuilder b = new StringBuilder("fit of " + f.law().name() + f.bootstrap().map(s -> String.format(Locale.ROOT,
+                ", %.0f%% percentile bootstrap intervals over %d of %d resamples", 100 * s.level(), s.samples().size(),
+                s.resamples())).orElse(", no intervals (add bootstrap: n)") + "\n");
         b.append(String.format(Locale.ROOT, "  %-10s %14s %14s %14s  %s%n", "param", "value", "lower95", "upper95", "bound"));
         for (FitResult.Estimate e : f.estimates()) {
             b.append(String.format(Locale.ROOT, "  %-10s %14s %14s %14s  %s%n", e.name(), number(e.value()),

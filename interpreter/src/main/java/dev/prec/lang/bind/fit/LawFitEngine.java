@@ -14,6 +14,7 @@ import dev.prec.law.Parameter;
 import dev.prec.lang.engine.ActionContext;
 import dev.prec.lang.engine.FitEngine;
 import dev.prec.lang.engine.ProgressEvent;
+import dev.prec.lang.value.BootstrapSamples;
 import dev.prec.lang.value.FitResult;
 import dev.prec.lang.value.LawValue;
 import dev.prec.lang.value.ListValue;
@@ -22,15 +23,18 @@ import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.StringValue;
 import dev.prec.lang.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code fit law to runs [with {...}]}: compiles the law ({@link LawCompiler}), takes its variables
  * and the target column ({@code loss}, or the option {@code target}) from the runs, and fits with {@link Fitter} (Huber on log residuals, multi-start
  * bounded L-BFGS, SCIENCE.md section 4). With {@code bootstrap: n} the intervals are percentile
- * intervals of {@code n} resamples of runs; without, a parameter's interval is its point estimate
+ * intervals of {@code n} resamples of runs, and the result keeps every converged resample's
+ * parameters ({@link FitResult#bootstrap()}); without, a parameter's interval is its point estimate
  * alone and the statistics say so.
  *
  * <p>Statistics: {@code points}, {@code dropped} (runs without a usable loss), {@code r2} and
@@ -75,7 +79,15 @@ public final class LawFitEngine implements FitEngine {
         dev.prec.fit.FitResult fit = Fitter.fit(law, data.table(), options);
         context.checkCancelled();
         int resamples = (int) number(o, "bootstrap", 0);
-        BootstrapResult boot = resamples >= 2 ? Bootstrap.run(fit, resamples, LEVEL, options.seed(), v -> Map.of()) : null;
+        // The bootstrap hands each converged refit's values to the callback, in resample order; they
+        // are kept so predictions, optima and plots of this fit can carry intervals.
+        List<Map<String, Double>> samples = Collections.synchronizedList(new ArrayList<>());
+        BootstrapResult boot = resamples >= 2 ? Bootstrap.run(fit, resamples, LEVEL, options.seed(), v -> {
+            Map<String, Double> sample = new LinkedHashMap<>(fixed);
+            sample.putAll(v);
+            samples.add(sample);
+            return Map.of();
+        }) : null;
         RolloutResult rollout = null;
         if (o.get("rollout").isPresent()) {
             String by = law.variables().contains("N") ? "N" : law.variables().getFirst();
@@ -91,7 +103,9 @@ public final class LawFitEngine implements FitEngine {
             estimates.add(new FitResult.Estimate(p.name(), v, i == null ? v : Math.min(v, i.lo()),
                     i == null ? v : Math.max(v, i.hi()), onBound(p.constraint(), v)));
         }
-        return new FitResult(value.withValues(values), estimates, statistics(fit, data, boot, rollout));
+        Optional<BootstrapSamples> kept = boot == null ? Optional.empty()
+                : Optional.of(new BootstrapSamples(boot.resamples(), boot.failed(), LEVEL, boot.seed(), List.copyOf(samples)));
+        return new FitResult(value.withValues(values), estimates, statistics(fit, data, boot, rollout), kept);
     }
 
     private static FitOptions options(RecordValue o) {
