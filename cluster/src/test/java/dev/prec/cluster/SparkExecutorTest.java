@@ -18,6 +18,7 @@ import dev.prec.sweep.SweepEvent;
 import dev.prec.sweep.SweepListener;
 import dev.prec.sweep.SweepReport;
 import dev.prec.sweep.SweepRequest;
+import dev.prec.sweep.TinyTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class SparkExecutorTest {
         try (RunStore store = RunStore.open(file)) {
             SweepReport report = new LocalExecutor(store, LocalOptions.defaults()
                     .withParallelRuns(Runtime.getRuntime().availableProcessors()).withShutdownHandling(false))
-                    .execute(new SweepRequest(runs, TinyRuns.task(), false), SweepListener.NONE);
+                    .execute(new SweepRequest(runs, TinyTraining.task(), false), SweepListener.NONE);
             assertEquals(runs.size(), report.count(RunStatus.DONE));
             return table(report.runs());
         }
@@ -75,13 +76,13 @@ class SparkExecutorTest {
      */
     @Test
     void aLocalModeSweepOfEightRunsGivesTheLocalExecutorsTableBitForBit() throws Exception {
-        List<RunSpec> runs = TinyRuns.sweep(8);
+        List<RunSpec> runs = TinyTraining.sweep(8);
         List<String> cold = localTable(dir.resolve("warmup.db"), runs);
         List<String> spark;
         try (RunStore store = RunStore.open(dir.resolve("spark.db"))) {
             List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
             SweepReport report = new SparkExecutor(store, SparkOptions.of("local[2]"))
-                    .execute(new SweepRequest(runs, TinyRuns.task(), false), events::add);
+                    .execute(new SweepRequest(runs, TinyTraining.task(), false), events::add);
             assertEquals(8, report.trained());
             spark = table(report.runs());
             assertEquals(spark, table(store.list().stream()
@@ -100,7 +101,7 @@ class SparkExecutorTest {
 
     @Test
     void aTaskThatAlwaysThrowsIsRetriedThenMarkedFailedWhileTheOthersComplete() {
-        List<RunSpec> runs = TinyRuns.sweep(4);
+        List<RunSpec> runs = TinyTraining.sweep(4);
         String bad = runs.get(1).key();
         String flaky = runs.get(2).key();
         ATTEMPTS.clear();
@@ -122,10 +123,10 @@ class SparkExecutorTest {
 
     @Test
     void aRestartedDriverSkipsEndedRunsAndTrainsOnlyTheRest() {
-        List<RunSpec> runs = TinyRuns.sweep(3);
+        List<RunSpec> runs = TinyTraining.sweep(3);
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             SparkExecutor executor = new SparkExecutor(store, SparkOptions.of("local[2]"));
-            executor.execute(new SweepRequest(runs.subList(0, 2), TinyRuns.task(), false), SweepListener.NONE);
+            executor.execute(new SweepRequest(runs.subList(0, 2), TinyTraining.task(), false), SweepListener.NONE);
             List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
             ATTEMPTS.clear();
             SweepReport report = executor.execute(new SweepRequest(runs, new Throwing("none", "none"), false),
@@ -147,7 +148,7 @@ class SparkExecutorTest {
             if (key.equals(alwaysKey) || (key.equals(onceKey) && attempt == 1)) {
                 throw new IllegalStateException("injected failure of " + context.spec().shortKey());
             }
-            return TinyRuns.task().run(context);
+            return TinyTraining.task().run(context);
         }
     }
 }
