@@ -88,6 +88,16 @@ final class DomainChecker {
     private Type axisValues(Expr v, Option axis, Scope scope) {
         String what = "a value of the sweep axis '" + axis.name() + "'";
         List<Expr> items = v instanceof Expr.ListLit l ? l.items() : List.of(v);
+        if (!(v instanceof Expr.ListLit) && axis.type().equals(PRECISION)
+                && exprs.type(v, scope) instanceof Type.ListOf named) {
+            // A list bound to a name, e.g. `precision: precisions`: a list mixing formats and records
+            // has no common element type, so its elements are converted (and checked) when the sweep expands.
+            Type element = named.element();
+            if (!element.isLoose() && !PRECISION.accepts(element)) {
+                ctx.expect(PRECISION, element, v.span(), what);
+            }
+            return axis.type();
+        }
         for (Expr item : items) {
             if (axis.type().equals(PRECISION)) {
                 precision(item, scope, what);
