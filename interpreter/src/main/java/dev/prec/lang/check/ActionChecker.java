@@ -35,8 +35,7 @@ final class ActionChecker {
             case Action.Train t -> train(t, scope, true);
             case Action.Quantize q -> {
                 exprs.expect(q.runs(), scope, RUNS, "what quantize quantizes");
-                List<Expr> targets = q.formats() instanceof Expr.ListLit l ? l.items() : List.of(q.formats());
-                targets.forEach(t -> domain.precision(t, scope, "a target of quantize"));
+                domain.precisions(q.formats(), scope, "a target of quantize");
                 q.method().ifPresent(m -> exprs.expect(m, scope, Type.of(Type.Kind.METHOD), "the method of quantize"));
                 ctx.need(Capability.QUANTIZER);
                 yield RUNS;

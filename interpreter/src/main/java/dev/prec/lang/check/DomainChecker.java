@@ -87,26 +87,34 @@ final class DomainChecker {
     /** Checks the values of one axis (a list, a range or a single value); returns their element type. */
     private Type axisValues(Expr v, Option axis, Scope scope) {
         String what = "a value of the sweep axis '" + axis.name() + "'";
-        List<Expr> items = v instanceof Expr.ListLit l ? l.items() : List.of(v);
-        if (!(v instanceof Expr.ListLit) && axis.type().equals(PRECISION)
-                && exprs.type(v, scope) instanceof Type.ListOf named) {
-            // A list bound to a name, e.g. `precision: precisions`: a list mixing formats and records
-            // has no common element type, so its elements are converted (and checked) when the sweep expands.
-            Type element = named.element();
-            if (!element.isLoose() && !PRECISION.accepts(element)) {
-                ctx.expect(PRECISION, element, v.span(), what);
-            }
-            return axis.type();
+        if (axis.type().equals(PRECISION)) {
+            precisions(v, scope, what);
+            return PRECISION;
         }
+        List<Expr> items = v instanceof Expr.ListLit l ? l.items() : List.of(v);
         for (Expr item : items) {
-            if (axis.type().equals(PRECISION)) {
-                precision(item, scope, what);
-                continue;
-            }
             Type t = ExprChecker.elementOf(exprs.type(item, scope));
             ctx.expect(axis.type(), t, item.span(), what);
         }
         return axis.type();
+    }
+
+    /**
+     * Where one precision or a list of them is wanted (a sweep's precision axis, the targets of
+     * quantize): a list literal is checked item by item; a list bound to a name is checked by its
+     * element type, and a list mixing formats and records (which has no common element type) is
+     * left to the evaluator, which converts and checks each element when it uses the list.
+     */
+    void precisions(Expr v, Scope scope, String what) {
+        if (v instanceof Expr.ListLit l) {
+            l.items().forEach(item -> precision(item, scope, what));
+        } else if (exprs.type(v, scope) instanceof Type.ListOf named) {
+            if (!named.element().isLoose() && !PRECISION.accepts(named.element())) {
+                ctx.expect(PRECISION, named.element(), v.span(), what);
+            }
+        } else {
+            precision(v, scope, what);
+        }
     }
 
     Type with(Expr.With w, Scope scope) {
