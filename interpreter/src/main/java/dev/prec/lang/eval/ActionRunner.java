@@ -72,13 +72,15 @@ final class ActionRunner {
             case Action.Optimize o -> {
                 OptimizeEngine engine = exprs.engines().optimize()
                         .orElseThrow(() -> ScriptError.missing(o.span(), "optimize", Capability.OPTIMIZER));
-                LawValue law = law(exprs.eval(o.law(), env), o.law().span());
+                Value subject = exprs.eval(o.law(), env);
+                LawValue law = law(subject, o.law().span());
+                Optional<FitResult> fit = subject instanceof FitResult f ? Optional.of(f) : Optional.empty();
                 NumberValue budget = Arithmetic.number(exprs.eval(o.budget(), env), o.budget().span());
                 if (budget.unit() != Unit.FLOPS && budget.unit() != Unit.BITFLOPS) {
                     throw new ScriptError(o.budget().span(), "unit", "a budget is in flops or bitflops");
                 }
                 RecordValue options = options(o.options(), env);
-                yield engineCall(o, () -> engine.optimize(new OptimizeEngine.Request(law, budget, options), context));
+                yield engineCall(o, () -> engine.optimize(new OptimizeEngine.Request(law, budget, options, fit), context));
             }
             case Action.Plan p -> {
                 Expr target = p.target() instanceof Action.Train t ? t.sweep() : p.target();

@@ -34,7 +34,7 @@ final class ValueText {
                     .map(e -> e.getKey() + " = " + number(e.getValue())).collect(Collectors.joining(", ", "{", "}"))
                     : " (unfitted)");
             case FitResult f -> fit(f);
-            case OptimumValue o -> "optimum " + record(o.fields());
+            case OptimumValue o -> optimum(o);
             case PlotFile p -> "plot " + p.path();
             case FunctionValue f -> "function " + f.name() + "(" + String.join(", ", f.parameters()) + ")";
         };
@@ -63,6 +63,26 @@ final class ValueText {
         StringJoiner j = new StringJoiner(", ", "{", "}");
         p.parts().forEach((role, q) -> j.add(role.field() + ": " + quant(q)));
         return j.toString();
+    }
+
+    /** The optimum's fields on one line; its bootstrap intervals, when it has them, on a second. */
+    private static String optimum(OptimumValue o) {
+        if (!(o.fields().get("intervals").orElse(null) instanceof RecordValue intervals)) {
+            return "optimum " + record(o.fields());
+        }
+        java.util.Map<String, Value> rest = new java.util.LinkedHashMap<>(o.fields().fields());
+        rest.remove("intervals");
+        StringJoiner j = new StringJoiner(", ");
+        intervals.fields().forEach((k, v) -> {
+            if (v instanceof RecordValue r && r.get("lower").orElse(null) instanceof NumberValue lo
+                    && r.get("upper").orElse(null) instanceof NumberValue hi) {
+                j.add(k + " [" + show(lo) + ", " + show(hi) + "]");
+            }
+        });
+        double level = intervals.get("level").orElse(null) instanceof NumberValue l ? l.value() : Double.NaN;
+        String samples = intervals.get("samples").map(ValueText::show).orElse("?");
+        return "optimum " + record(new RecordValue(rest)) + "\n  " + String.format(Locale.ROOT, "%.0f%%", 100 * level)
+                + " bootstrap intervals over " + samples + " samples: " + j;
     }
 
     private static String fit(FitResult f) {

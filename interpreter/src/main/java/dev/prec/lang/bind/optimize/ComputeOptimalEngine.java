@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code optimize law for budget C [with {...}]}: the law (built-in, fitted or written in the
@@ -34,6 +36,12 @@ import java.util.Map;
  * cache), {@code loss}, {@code cost} (in the budget's unit), {@code tokens_per_param},
  * {@code problem}, {@code notes}, and {@code critical_tokens} (D_crit at N* and P*) when the law has
  * a post-training precision held by {@code at} and the loss has a minimum in D.
+ *
+ * <p>When the law came from a fit with {@code bootstrap: n}, the same problem is solved for every
+ * bootstrap sample ({@link BootstrapOptima}) and the field {@code intervals} holds percentile
+ * intervals of {@code params}, {@code tokens}, {@code bits}, {@code loss} and
+ * {@code tokens_per_param} ({@code best.intervals.bits.lower}), with {@code level}, {@code samples}
+ * and {@code infeasible}.
  */
 public final class ComputeOptimalEngine implements OptimizeEngine {
 
@@ -56,18 +64,32 @@ public final class ComputeOptimalEngine implements OptimizeEngine {
         LossSurface surface = LossSurface.of(law.variables(), vars -> law.form().loss(vars, law.values()), o.binding());
         Solver solver = new Solver(surface, o.cost(), o.space());
         context.checkCancelled();
-        Optimum best;
-        if (o.fixedBits().isPresent()) {
-            best = solver.fixedPrecision(o.fixedBits().get(), budget);
-        } else if (o.fixedParams().isPresent()) {
-            best = solver.fixedParams(o.fixedParams().get(), budget);
-        } else if (o.fixedTokens().isPresent()) {
-            best = solver.fixedTokens(o.fixedTokens().get(), budget);
-        } else {
-            best = solver.joint(budget);
+        Function<Solver, Optimum> problem = s -> solve(s, o, budget);
+        Optimum best = problem.apply(solver);
+        RecordValue fields = fields(best, request.budget().unit(), o, surface);
+        if (request.fit().isPresent()) {
+            context.report(new ProgressEvent("optimize", 0, 1, best.problem() + ": solving per bootstrap sample"));
+            Optional<RecordValue> intervals = BootstrapOptima.of(request.fit().get(), o, problem, context);
+            if (intervals.isPresent()) {
+                fields = fields.with("intervals", intervals.get());
+            }
         }
         context.report(new ProgressEvent("optimize", 1, 1, best.problem() + ": loss " + best.loss()));
-        return new OptimumValue(fields(best, request.budget().unit(), o, surface));
+        return new OptimumValue(fields);
+    }
+
+    /** The problem the options pose: P, N or D fixed, else joint. */
+    private static Optimum solve(Solver solver, OptimizeOptions o, double budget) {
+        if (o.fixedBits().isPresent()) {
+            return solver.fixedPrecision(o.fixedBits().get(), budget);
+        }
+        if (o.fixedParams().isPresent()) {
+            return solver.fixedParams(o.fixedParams().get(), budget);
+        }
+        if (o.fixedTokens().isPresent()) {
+            return solver.fixedTokens(o.fixedTokens().get(), budget);
+        }
+        return solver.joint(budget);
     }
 
     private static RecordValue fields(Optimum best, Unit budgetUnit, OptimizeOptions o, LossSurface surface) {
