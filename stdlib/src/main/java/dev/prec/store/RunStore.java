@@ -337,7 +337,8 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * Stores a PTQ result as a child of its run, replacing one with the same PTQ spec.
+     * Stores a PTQ result as a child of its run with its per-layer errors, replacing one with the
+     * same PTQ spec, in one transaction.
      *
      * @param result the result; its parent run must be in the store
      * @throws StoreException if the parent run is not in the store
@@ -346,31 +347,38 @@ public final class RunStore implements AutoCloseable {
         if (get(result.parentKey()).isEmpty()) {
             throw new StoreException(file, "no run " + result.parentKey() + " to attach a PTQ result to", null);
         }
-        update("INSERT OR REPLACE INTO ptq_results (parent_key, ptq_key, spec, val_loss, wall_seconds,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?)", result.parentKey(), result.spec().key(),
-                result.spec().json(), RunRows.real(result.valLoss()), result.wallSeconds(),
-                System.currentTimeMillis());
+        try {
+            PtqRows.put(connection, result);
+        } catch (SQLException e) {
+            throw StoreFile.failure(file, e);
+        }
     }
 
     /**
      * @param parentKey a run's key
-     * @return its PTQ results, in the order they were stored
+     * @return its PTQ results with their layers, in the order they were stored
      */
     public synchronized List<PtqResult> ptqResults(String parentKey) {
-        List<PtqResult> results = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT spec, val_loss, wall_seconds FROM ptq_results WHERE parent_key = ? ORDER BY rowid")) {
-            ps.setString(1, parentKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    results.add(new PtqResult(parentKey, RunSpec.parse(rs.getString(1)),
-                            RunRows.realOrNaN(rs, 2), rs.getDouble(3)));
-                }
-            }
+        try {
+            return PtqRows.of(connection, parentKey);
         } catch (SQLException e) {
             throw StoreFile.failure(file, e);
         }
-        return results;
+    }
+
+    /**
+     * The stored result of one PTQ spec applied to one run, so a re-run script reuses it.
+     *
+     * @param parentKey a run's key
+     * @param ptq the PTQ spec
+     * @return the result, if stored
+     */
+    public synchronized Optional<PtqResult> ptqResult(String parentKey, RunSpec ptq) {
+        try {
+            return PtqRows.find(connection, parentKey, ptq.key());
+        } catch (SQLException e) {
+            throw StoreFile.failure(file, e);
+        }
     }
 
     @Override

@@ -63,7 +63,35 @@ final class Schema {
                       PRIMARY KEY (parent_key, ptq_key)
                     ) STRICT""")),
             // Claims and listings filter by status; without the index each is a full scan.
-            new Step(2, List.of("CREATE INDEX runs_by_status ON runs(status)")));
+            new Step(2, List.of("CREATE INDEX runs_by_status ON runs(status)")),
+            // A PTQ row keeps what delta_PTQ fits and audits need; rows of older stores get their
+            // calibration from their spec, and NULL (read as unknown) for what was never measured.
+            new Step(3, List.of(
+                    "ALTER TABLE ptq_results ADD COLUMN loss_before REAL",
+                    "ALTER TABLE ptq_results ADD COLUMN delta REAL",
+                    "ALTER TABLE ptq_results ADD COLUMN damp REAL",
+                    "ALTER TABLE ptq_results ADD COLUMN calibration_sequences INTEGER",
+                    "ALTER TABLE ptq_results ADD COLUMN calibration_seed INTEGER",
+                    "ALTER TABLE ptq_results ADD COLUMN checkpoint TEXT",
+                    """
+                    UPDATE ptq_results SET
+                      calibration_sequences = json_extract(spec, '$.calibration'),
+                      calibration_seed = json_extract(spec, '$.calibration_seed')
+                    WHERE json_type(spec, '$.calibration') = 'integer'
+                      AND json_type(spec, '$.calibration_seed') = 'integer'""",
+                    """
+                    CREATE TABLE ptq_layers (
+                      parent_key TEXT NOT NULL,
+                      ptq_key TEXT NOT NULL,
+                      position INTEGER NOT NULL,
+                      name TEXT NOT NULL,
+                      error REAL,
+                      relative REAL,
+                      damp REAL,
+                      PRIMARY KEY (parent_key, ptq_key, position),
+                      FOREIGN KEY (parent_key, ptq_key) REFERENCES ptq_results(parent_key, ptq_key)
+                          ON DELETE CASCADE
+                    ) STRICT""")));
 
     /** The schema version this prec writes. */
     static final int CURRENT = STEPS.getLast().version();
