@@ -78,7 +78,7 @@ public final class PostTrainingQuantizer {
                 progress.layerDone(e, errors.size(), sites.size());
             }
             double after = validationLoss(t, data, eval);
-            return new PtqReport(spec, before, after, errors, layers, new TrainedModel(cfg, p),
+            return new PtqReport(spec, eval, before, after, errors, layers, new TrainedModel(cfg, p),
                     (System.nanoTime() - start) * 1e-9);
         }
     }

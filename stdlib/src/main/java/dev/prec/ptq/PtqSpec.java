@@ -92,6 +92,20 @@ public record PtqSpec(Method method, ElementFormat format, int groupSize, GptqOp
     }
 
     /**
+     * The identity of a result of this spec under its parent run in the run store: {@link #fields()}
+     * plus {@code eval_batches} and {@code eval_batch}, since the losses depend on them.
+     *
+     * @param eval how the losses are measured
+     * @return the spec whose key, with the parent run's, names the stored result
+     */
+    public dev.prec.store.RunSpec storeSpec(Evaluation eval) {
+        Map<String, Object> f = fields();
+        f.put("eval_batches", eval.batches());
+        f.put("eval_batch", eval.batchSize());
+        return dev.prec.store.RunSpec.of(f);
+    }
+
+    /**
      * The spec as the run store's fields: {@code method}, {@code format}, {@code bits}, {@code group},
      * {@code calibration}, {@code calibration_seed}, {@code ptq_version}, and for GPTQ {@code damp},
      * {@code block}, {@code act_order}.

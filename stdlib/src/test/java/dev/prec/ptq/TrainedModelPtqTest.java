@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,13 +141,17 @@ class TrainedModelPtqTest {
                     new RunResult(trainerLoss, List.of(), List.of(), 0, 0, "test", List.of()));
             PtqReport g3 = quantize(PtqSpec.Method.GPTQ, 3);
             PtqReport r3 = quantize(PtqSpec.Method.RTN, 3);
-            g3.storeIn(store, parent.key());
-            r3.storeIn(store, parent.key());
-            g3.storeIn(store, parent.key());
+            g3.storeIn(store, parent.key(), Optional.empty());
+            r3.storeIn(store, parent.key(), Optional.of(Path.of("r3.safetensors")));
+            g3.storeIn(store, parent.key(), Optional.empty());
             List<PtqResult> rows = store.ptqResults(parent.key());
             assertEquals(2, rows.size());
-            assertEquals(RunSpec.of(g3.spec().fields()), rows.get(1).spec());
-            assertEquals(g3.lossAfter(), rows.get(1).valLoss());
+            assertEquals(g3.storeSpec(), rows.get(1).spec());
+            assertEquals(g3.toStored(parent.key(), Optional.empty()), rows.get(1));
+            assertEquals(g3.delta(), rows.get(1).losses().delta(), 1e-15);
+            assertEquals(g3.layers().size(), rows.get(1).layers().size());
+            assertEquals(g3.dampUsed(), rows.get(1).damp());
+            assertEquals(Optional.of("r3.safetensors"), rows.get(0).checkpoint());
             assertEquals("rtn", rows.get(0).spec().fields().get("method"));
         }
     }

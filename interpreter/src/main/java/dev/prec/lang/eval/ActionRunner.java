@@ -57,7 +57,11 @@ final class ActionRunner {
                 SpecValue method = q.method()
                         .map(m -> as(SpecValue.class, exprs.eval(m, env), m.span(), "quantization method"))
                         .orElse(new SpecValue(Type.Kind.METHOD, "rtn", new RecordValue(Map.of("group", NumberValue.of(0)))));
-                yield engineCall(q, () -> engine.quantize(new QuantizeEngine.Request(runs, targets, method), context));
+                // The store train uses by default, where the runs' PTQ results are kept and reused.
+                Optional<java.nio.file.Path> store = Optional.of(java.nio.file.Path.of(((dev.prec.lang.value.StringValue)
+                        withStore(RecordValue.EMPTY, env).get("store").orElseThrow()).value()));
+                yield engineCall(q, () -> engine.quantize(new QuantizeEngine.Request(runs, targets, method, store),
+                        context));
             }
             case Action.Fit f -> {
                 FitEngine engine = exprs.engines().fit()

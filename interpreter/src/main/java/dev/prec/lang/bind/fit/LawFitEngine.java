@@ -31,7 +31,8 @@ import java.util.Optional;
 
 /**
  * {@code fit law to runs [with {...}]}: compiles the law ({@link LawCompiler}), takes its variables
- * and the target column ({@code loss}, or the option {@code target}) from the runs, and fits with {@link Fitter} (Huber on log residuals, multi-start
+ * and the target column ({@code loss}; {@code delta} for a law of {@code P_post} without training
+ * precisions, such as {@code kumar2024.ptq}; or the option {@code target}) from the runs, and fits with {@link Fitter} (Huber on log residuals, multi-start
  * bounded L-BFGS, SCIENCE.md section 4). With {@code bootstrap: n} the intervals are percentile
  * intervals of {@code n} resamples of runs, and the result keeps every converged resample's
  * parameters ({@link FitResult#bootstrap()}); without, a parameter's interval is its point estimate
@@ -69,8 +70,11 @@ public final class LawFitEngine implements FitEngine {
             law = law.withFixed(fixed);
         }
         List<String> columns = new ArrayList<>(law.variables());
+        // A law of P_post without training precisions (kumar2024.ptq) predicts delta_PTQ, the quantize action's delta column.
+        boolean degradation = law.variables().contains("P_post")
+                && law.variables().stream().noneMatch(v -> List.of("P_w", "P_a", "P_kv").contains(v));
         String target = o.get("target").filter(v -> v instanceof StringValue).map(v -> ((StringValue) v).value())
-                .orElse("loss");
+                .orElse(degradation ? "delta" : "loss");
         columns.add(target);
         FitTable data = FitTable.of(request.data(), columns, law.parameters().size() + 1);
         FitOptions options = options(o).withTarget(target);

@@ -8,6 +8,7 @@ import dev.prec.lang.engine.QuantizeEngine;
 import dev.prec.lang.value.BoolValue;
 import dev.prec.lang.value.DataValue;
 import dev.prec.lang.value.GranularityValue;
+import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.NumberValue;
 import dev.prec.lang.value.PrecisionValue;
 import dev.prec.lang.value.QuantValue;
@@ -23,14 +24,17 @@ import dev.prec.ptq.PtqReport;
 import dev.prec.ptq.PtqSpec;
 import dev.prec.ptq.QuantizedCheckpoint;
 import dev.prec.ptq.TrainedModel;
-import dev.prec.store.RunSpec;
+import dev.prec.store.PtqResult;
 import dev.prec.tensor.WorkPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Quantizes trained runs with {@link PostTrainingQuantizer}. A run row must carry, in its config
@@ -40,10 +44,17 @@ import java.util.Map;
  * action's rows do. {@code eval_batches} and {@code batch} set the validation batches and sequences
  * per batch (default 4 and 8, the train action's defaults, so {@code loss_before} is the run's loss).
  *
+ * <p>When the run is in the request's store (found by its {@code key} column), each result is kept
+ * there as a child row of the run, keyed by the PTQ spec and evaluation, and a later request for the
+ * same (run, spec) reuses that row (and its checkpoint) instead of quantizing again.
+ *
  * <p>Each result row keeps the run's config with {@code post} set to the target precision and
- * {@code post_bits} to its bits, and has the results {@code loss} (after quantization),
- * {@code loss_before}, {@code delta}, {@code method}, {@code damp} (the largest GPTQ dampening
- * used), {@code wall_seconds} and {@code checkpoint} (the quantized model, written beside the
+ * {@code post_bits} and {@code P_post} to its bits (the variable of {@code kumar2024.ptq}, fitted
+ * with {@code target: "delta"}), and has the results {@code loss} (after quantization),
+ * {@code loss_before}, {@code delta} (delta_PTQ = loss - loss_before), {@code method}, {@code damp}
+ * (the largest GPTQ dampening used after Cholesky retries; NaN for rtn), {@code calibration} and
+ * {@code calibration_seed}, {@code rel_errors} (each layer's relative reconstruction error, forward
+ * order), {@code wall_seconds} and {@code checkpoint} (the quantized model, written beside the
  * run's checkpoint as {@code ptq-<spec key>.safetensors}).
  */
 public final class PtqEngine implements QuantizeEngine {
@@ -53,51 +64,72 @@ public final class PtqEngine implements QuantizeEngine {
         List<RunTable.Run> out = new ArrayList<>();
         int total = request.runs().rows().size() * request.targets().size();
         int done = 0;
-        for (RunTable.Run run : request.runs().rows()) {
-            RecordValue fields = run.fields();
-            Path checkpoint = Path.of(string(fields, "checkpoint"));
-            TrainedModel model;
-            try {
-                model = TrainedModel.read(checkpoint);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
-            }
-            Dataset data = dataset(fields);
-            Evaluation eval = new Evaluation(whole(fields, "eval_batches", 4), whole(fields, "batch", 8));
-            for (PrecisionValue target : request.targets()) {
-                context.checkCancelled();
-                PtqSpec spec = spec(request.method(), target);
-                String label = spec.method().name().toLowerCase(java.util.Locale.ROOT) + " " + spec.format().name();
-                int index = done;
-                PtqReport report = PostTrainingQuantizer.quantize(model, data, spec, eval, WorkPool.defaultThreads(),
-                        (layer, n, layers) -> {
-                            context.checkCancelled();
-                            context.report(new ProgressEvent("quantize", index, total, label + ": " + layer.name()));
-                        });
-                Path file = checkpoint.resolveSibling("ptq-" + RunSpec.of(spec.fields()).shortKey() + ".safetensors");
-                try {
-                    QuantizedCheckpoint.write(file, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try (StoredResults stored = StoredResults.open(request.store())) {
+            for (RunTable.Run run : request.runs().rows()) {
+                RecordValue fields = run.fields();
+                Path checkpoint = Path.of(string(fields, "checkpoint"));
+                Optional<String> parent = stored.parentOf(fields);
+                Evaluation eval = new Evaluation(whole(fields, "eval_batches", 4), whole(fields, "batch", 8));
+                Lazy<TrainedModel> model = new Lazy<>(() -> read(checkpoint));
+                Lazy<Dataset> data = new Lazy<>(() -> dataset(fields));
+                for (PrecisionValue target : request.targets()) {
+                    context.checkCancelled();
+                    PtqSpec spec = spec(request.method(), target);
+                    String label = spec.method().name().toLowerCase(Locale.ROOT) + " " + spec.format().name();
+                    PtqResult result = parent.flatMap(p -> stored.reusable(p, spec.storeSpec(eval))).orElse(null);
+                    if (result == null) {
+                        int index = done;
+                        PtqReport report = PostTrainingQuantizer.quantize(model.get(), data.get(), spec, eval,
+                                WorkPool.defaultThreads(), (layer, n, layers) -> {
+                                    context.checkCancelled();
+                                    context.report(new ProgressEvent("quantize", index, total,
+                                            label + ": " + layer.name()));
+                                });
+                        Path file = checkpoint.resolveSibling("ptq-" + report.storeSpec().shortKey() + ".safetensors");
+                        try {
+                            QuantizedCheckpoint.write(file, report);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        result = report.toStored(parent.orElse(""), Optional.of(file));
+                        if (parent.isPresent()) {
+                            stored.keep(result);
+                        }
+                    }
+                    out.add(new RunTable.Run(run.config().with("post", target)
+                            .with("post_bits", NumberValue.of(spec.format().bits()))
+                            .with("P_post", NumberValue.of(spec.format().bits())), results(result)));
+                    context.report(new ProgressEvent("quantize", ++done, total, label + " done"));
                 }
-                out.add(new RunTable.Run(run.config().with("post", target)
-                        .with("post_bits", NumberValue.of(spec.format().bits())), results(report, file)));
-                context.report(new ProgressEvent("quantize", ++done, total, label + " done"));
             }
         }
         return new RunTable(out);
     }
 
-    private static RecordValue results(PtqReport r, Path file) {
-        double damp = r.layers().stream().mapToDouble(l -> l.damp()).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
-        return new RecordValue(Map.of(
-                "loss", NumberValue.of(r.lossAfter()),
-                "loss_before", NumberValue.of(r.lossBefore()),
-                "delta", NumberValue.of(r.delta()),
-                "method", new StringValue(r.spec().method().name().toLowerCase(java.util.Locale.ROOT)),
-                "damp", NumberValue.of(damp),
-                "wall_seconds", NumberValue.of(r.wallSeconds()),
-                "checkpoint", new StringValue(file.toString())));
+    private static RecordValue results(PtqResult r) {
+        Map<String, Value> v = new LinkedHashMap<>();
+        v.put("loss", NumberValue.of(r.losses().after()));
+        v.put("loss_before", NumberValue.of(r.losses().before()));
+        v.put("delta", NumberValue.of(r.losses().delta()));
+        v.put("method", new StringValue(String.valueOf(r.spec().fields().get("method"))));
+        v.put("damp", NumberValue.of(r.damp()));
+        r.calibration().ifPresent(c -> {
+            v.put("calibration", NumberValue.of(c.sequences()));
+            v.put("calibration_seed", NumberValue.of(c.seed()));
+        });
+        v.put("rel_errors", new ListValue(r.layers().stream()
+                .map(l -> (Value) NumberValue.of(l.relative())).toList()));
+        v.put("wall_seconds", NumberValue.of(r.wallSeconds()));
+        r.checkpoint().ifPresent(c -> v.put("checkpoint", new StringValue(c)));
+        return new RecordValue(v);
+    }
+
+    private static TrainedModel read(Path checkpoint) {
+        try {
+            return TrainedModel.read(checkpoint);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
     }
 
     /** The PTQ spec of a method and a target precision; a per-group target overrides the method's group. */
@@ -142,5 +174,24 @@ public final class PtqEngine implements QuantizeEngine {
 
     private static int whole(RecordValue r, String name, int fallback) {
         return (int) Math.round(real(r, name, fallback));
+    }
+
+    /** A value computed on first use: a run's model and data are read only when some target is not stored. */
+    private static final class Lazy<T> {
+        /** Computes the value. */
+        private final java.util.function.Supplier<T> compute;
+        /** The value once computed, else null. */
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
     }
 }

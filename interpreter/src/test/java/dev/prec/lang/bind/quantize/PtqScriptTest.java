@@ -56,4 +56,55 @@ class PtqScriptTest {
         // The larger run (200K tokens) loses more at 3 bits than the smaller one (50K).
         assertTrue(number(gptq.rows().get(2), "delta") > number(gptq.rows().get(0), "delta"));
     }
+
+    /** Trains two runs, quantizes them to 3 and 4 bits and fits the PTQ law to the result. */
+    private static final String FIT_SCRIPT = """
+            data lang = synthetic(vocab: 32, order: 2, zipf: 1.5, branching: 8, seed: 1)
+            model tiny = transformer(layers: 2, width: 64, heads: 4, context: 32)
+            sweep grid = {
+              model: tiny
+              tokens: [50K, 200K]
+              seed: [0]
+            }
+            runs = train grid on lang with { lr: 1e-2, batch: 16 }
+            post = quantize runs to [int(2), int(3), int(4)] using gptq(group: 16, calibration: 8)
+            law ptq = fit kumar2024.ptq to post with { fixed: { gamma_N: 0.3439, gamma_D: 0.5068, b: 1.1277 } }
+            """;
+
+    private static Session run(Path dir, List<String> events) {
+        Session session = new Session(s -> { }, new ActionContext(e -> events.add(e.message()), new AtomicBoolean()), dir);
+        DiagnosticSink sink = new DiagnosticSink();
+        new Pipeline(Engines.installed()).run(new SourceFile("fit.prec", FIT_SCRIPT), session, sink);
+        assertTrue(sink.all().isEmpty(), DiagnosticRenderer.render(sink.all(), new SourceFile("fit.prec", FIT_SCRIPT))
+                + session.lookup("post").map(dev.prec.lang.value.Value::show).orElse(""));
+        return session;
+    }
+
+    @Test
+    void aRerunReusesTheStoredResultsAndTheTableFeedsThePtqLawsFitOnDelta(@TempDir Path dir) throws Exception {
+        List<String> first = new ArrayList<>();
+        RunTable post = assertInstanceOf(RunTable.class, run(dir, first).lookup("post").orElseThrow());
+        assertTrue(first.stream().anyMatch(m -> m.contains(": blocks.0.attn.qkv.weight")), "quantized layer by layer");
+        assertEquals(6, post.rows().size());
+        for (RunTable.Run r : post.rows()) {
+            assertEquals(number(r, "post_bits"), number(r, "P_post"));
+            assertEquals(number(r, "loss") - number(r, "loss_before"), number(r, "delta"), 1e-12);
+            assertEquals(8.0, number(r, "calibration"));
+            assertEquals(8, ((dev.prec.lang.value.ListValue) r.fields().get("rel_errors").orElseThrow()).elements().size());
+            assertTrue(number(r, "damp") >= 0.01, "the dampening used is at least the requested one");
+        }
+        Path quantized = Path.of(((dev.prec.lang.value.StringValue) post.rows().getFirst().fields().get("checkpoint")
+                .orElseThrow()).value());
+        var written = Files.getLastModifiedTime(quantized);
+
+        List<String> second = new ArrayList<>();
+        Session again = run(dir, second);
+        RunTable reused = assertInstanceOf(RunTable.class, again.lookup("post").orElseThrow());
+        assertTrue(second.stream().noneMatch(m -> m.contains(": blocks.")), "no layer was quantized again: " + second);
+        assertEquals(post, reused, "the stored rows, bit for bit");
+        assertEquals(written, Files.getLastModifiedTime(quantized));
+        var fit = assertInstanceOf(dev.prec.lang.value.FitResult.class, again.lookup("ptq").orElseThrow());
+        double points = ((NumberValue) fit.statistics().get("points").orElseThrow()).value();
+        assertTrue(points >= 3, "the fit used the delta column of the quantized runs: " + fit.statistics());
+    }
 }
