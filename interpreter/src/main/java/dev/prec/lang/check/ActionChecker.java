@@ -54,7 +54,10 @@ final class ActionChecker {
                     yield new Type.ListOf(Type.NUMBER);
                 }
                 ctx.expect(new Type.Rec(Map.of()), point, p.point().span(), "the point of predict");
-                yield Type.NUMBER;
+                // a field holding several values makes a grid, whose predictions are a table
+                boolean grid = point instanceof Type.Rec r && r.fields().values().stream()
+                        .anyMatch(t -> t instanceof Type.ListOf || t.equals(Type.of(Type.Kind.RANGE)));
+                yield grid ? RUNS : Type.NUMBER;
             }
             case Action.Optimize o -> {
                 law(o.law(), scope, "what optimize optimizes");

@@ -71,8 +71,8 @@ final class ActionRunner {
                 RecordValue options = options(f.options(), env);
                 yield engineCall(f, () -> engine.fit(new FitEngine.Request(law, data, options), context));
             }
-            case Action.Predict p -> Laws.predictAt(law(exprs.eval(p.law(), env), p.law().span()),
-                    exprs.eval(p.point(), env), p.point());
+            case Action.Predict p -> Predictions.at(exprs.eval(p.law(), env), exprs.eval(p.point(), env), p.point(),
+                    p.law().span());
             case Action.Optimize o -> {
                 OptimizeEngine engine = exprs.engines().optimize()
                         .orElseThrow(() -> ScriptError.missing(o.span(), "optimize", Capability.OPTIMIZER));

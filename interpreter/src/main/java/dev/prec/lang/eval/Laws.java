@@ -1,6 +1,5 @@
 package dev.prec.lang.eval;
 
-import dev.prec.lang.ast.Expr;
 import dev.prec.lang.ast.LawParam;
 import dev.prec.lang.ast.Stmt;
 import dev.prec.lang.diag.Span;
@@ -92,22 +91,5 @@ final class Laws {
             throw new ScriptError(at, "domain", "law '" + law.name() + "' is outside its domain at " + point.show());
         }
         return NumberValue.of(loss);
-    }
-
-    /** {@code predict law at point} or at a list of points. */
-    static Value predictAt(LawValue law, Value at, Expr where) {
-        if (at instanceof dev.prec.lang.value.ListValue l) {
-            return new dev.prec.lang.value.ListValue(l.elements().stream()
-                    .map(p -> predict(law, asPoint(p, where), where.span())).toList());
-        }
-        return predict(law, asPoint(at, where), where.span());
-    }
-
-    private static RecordValue asPoint(Value v, Expr where) {
-        if (v instanceof RecordValue r) {
-            return r;
-        }
-        throw new ScriptError(where.span(), "type", "a point is a record like {N: 1e8, D: 2e9}, not a "
-                + v.type().describe());
     }
 }
