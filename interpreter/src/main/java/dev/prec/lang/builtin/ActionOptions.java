@@ -72,18 +72,17 @@ public final class ActionOptions {
 
     /** Options of {@code plot ... with {...}}. */
     public static final List<Option> PLOT = List.of(
-            new Option("title", Type.STRING, "the plot's title"),
-            new Option("x", Type.STRING, "column on the x axis"),
-            new Option("y", Type.STRING, "column on the y axis"),
-            new Option("by", Type.STRING, "column that colours the series"),
-            new Option("log_x", Type.BOOL, "logarithmic x axis"),
-            new Option("log_y", Type.BOOL, "logarithmic y axis"),
+            new Option("title", Type.STRING, "the figure's heading, replacing the one the kind writes"),
+            new Option("log_x", Type.BOOL, "logarithmic (true) or linear (false) x axis, replacing the kind's choice"),
+            new Option("log_y", Type.BOOL, "logarithmic (true) or linear (false) y axis, replacing the kind's choice"),
+            new Option("x", Type.STRING, "the loss figure's horizontal axis: \"N\" (default) or \"D\""),
             new Option("kind", Type.STRING, "the figure: loss, fit, neff, ptq, contours, bits_vs_budget,"
                     + " bits_vs_tokens_per_param, curves (docs/plots.md)"),
             new Option("width", NUM, "image width in pixels"),
             new Option("height", NUM, "image height in pixels"),
             new Option("params", NUM, "N held fixed by the ptq and bits_vs_tokens_per_param figures"),
             new Option("tokens", NUM, "D of the iso-loss contours"),
+            new Option("levels", new Type.ListOf(NUM), "loss levels of the iso-loss contours (nats per token)"),
             new Option("budget_from", NUM, "first budget of a P* sweep (bit-FLOPs)"),
             new Option("budget_to", NUM, "last budget of a P* sweep (bit-FLOPs)"),
             new Option("points", NUM, "budgets in a P* sweep"));

@@ -138,10 +138,11 @@ public final class Checker {
     }
 
     private void plot(Stmt.Plot p) {
-        exprs.type(p.subject(), top);
-        p.against().ifPresent(a -> exprs.expect(a, top, Type.of(Type.Kind.RUNS), "what plot draws against"));
+        Type subject = exprs.type(p.subject(), top);
+        Optional<Type> against = p.against().map(a -> exprs.type(a, top));
         exprs.expect(p.target(), top, Type.STRING, "the file plot writes");
         exprs.domain().options(p.options(), ActionOptions.PLOT, top, "plot");
+        new PlotChecker(ctx).check(p, subject, against);
         ctx.need(Capability.PLOTTER);
     }
 

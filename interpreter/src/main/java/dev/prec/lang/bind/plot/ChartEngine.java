@@ -29,7 +29,7 @@ public final class ChartEngine implements PlotEngine {
     @Override
     public PlotFile plot(Request request, ActionContext context) {
         PlotOptions o = PlotOptions.read(request.options());
-        Chart chart = chart(request.subject(), request.against(), o);
+        Chart chart = o.look().apply(chart(request.subject(), request.against(), o));
         context.checkCancelled();
         ChartWriter.write(chart, request.file(), o.size());
         context.report(new ProgressEvent("plot", 1, 1, chart.title() + " -> " + request.file()));
@@ -48,7 +48,8 @@ public final class ChartEngine implements PlotEngine {
                 throw new IllegalArgumentException("law '" + l.name() + "' has no parameter values yet; fit it first");
             }
         });
-        String kind = o.kind().orElseGet(() -> defaultKind(law, runs));
+        String kind = o.kind().orElseGet(() -> defaultKind(law, runs, against));
+        refuseIgnoredAgainst(kind, subject, against);
         return switch (kind) {
             case "loss" -> LossFigures.lossAgainst(Observation.of(need(runs, kind)), law, o.x());
             case "fit" -> LossFigures.fittedAgainstObserved(Observation.of(need(runs, kind)), need(law, kind));
@@ -76,15 +77,41 @@ public final class ChartEngine implements PlotEngine {
         };
     }
 
-    private static String defaultKind(Optional<LawValue> law, Optional<RunTable> runs) {
+    private static String defaultKind(Optional<LawValue> law, Optional<RunTable> runs, Optional<Value> against) {
         if (runs.isPresent()) {
             return "loss";
+        }
+        if (law.isPresent() && against.isPresent() && against.get() instanceof OptimumValue) {
+            return "contours";
         }
         if (law.isPresent()) {
             return law.get().variables().contains("P_post") ? "ptq" : "neff";
         }
         throw new IllegalArgumentException("plot draws a law, a fit result or a run table (or an optimum against a law"
                 + " with kind: \"contours\")");
+    }
+
+    /**
+     * Refuses a value after {@code against} that the figure would not draw, so nothing a script names is
+     * silently dropped (the checker applies the same rules to what it can see: dev.prec.lang.check.PlotChecker).
+     */
+    private static void refuseIgnoredAgainst(String kind, Value subject, Optional<Value> against) {
+        if (against.isEmpty()) {
+            return;
+        }
+        Value a = against.get();
+        boolean used = switch (kind) {
+            case "loss" -> !(subject instanceof RunTable) && a instanceof RunTable;
+            case "fit", "curves" -> a instanceof RunTable;
+            case "ptq" -> lawOf(a).isPresent();
+            case "contours" -> a instanceof OptimumValue;
+            default -> false;
+        };
+        if (!used) {
+            String what = a.type().describe();
+            throw new IllegalArgumentException("plot kind '" + kind + "' does not draw "
+                    + ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what + " given after 'against'");
+        }
     }
 
     private static <T> T need(Optional<T> value, String kind) {

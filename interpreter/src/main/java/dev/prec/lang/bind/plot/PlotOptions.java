@@ -1,10 +1,13 @@
 package dev.prec.lang.bind.plot;
 
+import dev.prec.lang.value.BoolValue;
 import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.NumberValue;
 import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.StringValue;
 import dev.prec.lang.value.Value;
+import dev.prec.plot.Axis;
+import dev.prec.plot.Chart;
 import dev.prec.plot.ImageSize;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,32 @@ import java.util.Set;
  * @param tokens D held fixed for contours, tokens
  * @param levels loss levels of the contours (nats per token), empty to pick from the law's range
  * @param budgets the budgets swept by the P* frontiers, from {@code budget_from} to {@code budget_to} (bit-FLOPs)
+ * @param look the title and axis scales the script asked for instead of the kind's own
  */
 record PlotOptions(Optional<String> kind, ImageSize size, String x, double params, double tokens,
-                   List<Double> levels, Budgets budgets) {
+                   List<Double> levels, Budgets budgets, Look look) {
+
+    /**
+     * Overrides of a figure's look.
+     *
+     * @param title the heading, if given (non-blank)
+     * @param logX whether the x axis is logarithmic, if given
+     * @param logY whether the y axis is logarithmic, if given
+     */
+    record Look(Optional<String> title, Optional<Boolean> logX, Optional<Boolean> logY) {
+        Look {
+            if (title.isPresent() && title.get().isBlank()) {
+                throw new IllegalArgumentException("option title must not be blank");
+            }
+        }
+
+        /** {@code chart} with this look's title and axis scales where given. */
+        Chart apply(Chart chart) {
+            return new Chart(title.orElse(chart.title()),
+                    new Axis(chart.x().label(), logX.orElse(chart.x().log())),
+                    new Axis(chart.y().label(), logY.orElse(chart.y().log())), chart.series());
+        }
+    }
 
     /** The figure kinds the engine draws. */
     static final Set<String> KINDS = Set.of("loss", "fit", "neff", "ptq", "contours", "bits_vs_budget",
@@ -67,6 +93,11 @@ record PlotOptions(Optional<String> kind, ImageSize size, String x, double param
             }
         });
         levels = List.copyOf(levels);
+        for (double level : levels) {
+            if (!Double.isFinite(level)) {
+                throw new IllegalArgumentException("option levels must be finite losses, got " + level);
+            }
+        }
     }
 
     /**
@@ -80,17 +111,17 @@ record PlotOptions(Optional<String> kind, ImageSize size, String x, double param
         double params = number(o, "params").orElse(1e8);
         double tokens = number(o, "tokens").orElse(2e10);
         List<Double> levels = new ArrayList<>();
-        if (o.get("levels").isPresent()) {
-            if (!(o.get("levels").get() instanceof ListValue l)) {
-                throw new IllegalArgumentException("option levels must be a list of losses");
-            }
-            for (Value v : l.elements()) {
-                levels.add(asNumber(v, "levels"));
-            }
+        switch (o.get("levels").orElse(null)) {
+            case null -> { }
+            case ListValue l -> l.elements().forEach(v -> levels.add(asNumber(v, "levels")));
+            // One number is a list of one, as the checker accepts it.
+            case NumberValue n -> levels.add(n.value());
+            default -> throw new IllegalArgumentException("option levels must be a list of losses");
         }
         Budgets budgets = new Budgets(number(o, "budget_from").orElse(1e19), number(o, "budget_to").orElse(1e25),
                 (int) number(o, "points").orElse(25.0).doubleValue());
-        return new PlotOptions(kind, new ImageSize(width, height), x, params, tokens, levels, budgets);
+        Look look = new Look(string(o, "title"), bool(o, "log_x"), bool(o, "log_y"));
+        return new PlotOptions(kind, new ImageSize(width, height), x, params, tokens, levels, budgets, look);
     }
 
     private static Optional<String> string(RecordValue o, String name) {
@@ -99,6 +130,15 @@ record PlotOptions(Optional<String> kind, ImageSize size, String x, double param
                 return s.value();
             }
             throw new IllegalArgumentException("option " + name + " must be a string");
+        });
+    }
+
+    private static Optional<Boolean> bool(RecordValue o, String name) {
+        return o.get(name).map(v -> {
+            if (v instanceof BoolValue b) {
+                return b.value();
+            }
+            throw new IllegalArgumentException("option " + name + " must be true or false");
         });
     }
 

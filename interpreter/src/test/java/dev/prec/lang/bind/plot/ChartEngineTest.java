@@ -189,6 +189,44 @@ class ChartEngineTest {
     }
 
     @Test
+    void contourLevelsAreTheOnesAskedForInOrderAndOneNumberIsAListOfOne() {
+        Map<String, Value> m = new LinkedHashMap<>();
+        m.put("kind", new StringValue("contours"));
+        m.put("levels", new dev.prec.lang.value.ListValue(List.of(NumberValue.of(3.4), NumberValue.of(2.9))));
+        Chart c = ChartEngine.chart(TRAINING, Optional.empty(), PlotOptions.read(new RecordValue(m)));
+        assertEquals(List.of("L = 3.400", "L = 2.900"), c.series().stream().map(Series::name).toList());
+        m.put("levels", NumberValue.of(3.1));
+        assertEquals(List.of("L = 3.100"), ChartEngine.chart(TRAINING, Optional.empty(),
+                PlotOptions.read(new RecordValue(m))).series().stream().map(Series::name).toList());
+    }
+
+    @Test
+    void titleAndAxisScaleOptionsReplaceTheKindsOwn() {
+        Map<String, Value> m = new LinkedHashMap<>();
+        m.put("kind", new StringValue("neff"));
+        m.put("title", new StringValue("Mine"));
+        m.put("log_y", new dev.prec.lang.value.BoolValue(true));
+        PlotOptions o = PlotOptions.read(new RecordValue(m));
+        Chart c = o.look().apply(ChartEngine.chart(TRAINING, Optional.empty(), o));
+        assertEquals("Mine", c.title());
+        assertTrue(c.y().log());
+        assertTrue(!c.x().log(), "log_x not given: the kind's linear bits axis stays");
+    }
+
+    @Test
+    void anOptimumAfterAgainstDrawsContoursByDefaultAndAValueAFigureWouldDropIsRefused() {
+        RecordValue best = new RecordValue(Map.of("params", new NumberValue(2e9, Unit.PARAMS),
+                "tokens", new NumberValue(4e10, Unit.TOKENS), "bits", new NumberValue(7.5, Unit.BITS)));
+        Chart c = ChartEngine.chart(TRAINING, Optional.of(new OptimumValue(best)), read());
+        assertTrue(c.title().startsWith("Iso-loss"), c.title());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ChartEngine.chart(TRAINING, Optional.of(new OptimumValue(best)), read("kind", "neff")));
+        assertTrue(e.getMessage().contains("does not draw an optimum"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ChartEngine.chart(Laws.runs(TRAINING, 0, 1), Optional.of(TRAINING), read()));
+    }
+
+    @Test
     void badRequestsSayWhatIsMissing() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ChartEngine.chart(TRAINING, Optional.empty(), read("kind", "fit")));
