@@ -31,6 +31,7 @@ statement
     | PRINT expression                                              # printStatement
     | PLOT operand (AGAINST operand)? TO operand (WITH operand)?    # plotStatement
     | EXPORT operand TO operand                                     # exportStatement
+    | REPORT TO operand (WITH operand)?                             # reportStatement
     | ASSERT operand                                                # assertStatement
     | expression                                                    # expressionStatement
     ;
@@ -160,7 +161,7 @@ name
 anyName
     : name
     | SWEEP | LAW | FN
-    | TRAIN | QUANTIZE | FIT | PREDICT | OPTIMIZE | PLAN | PLOT | PRINT | EXPORT | ASSERT
+    | TRAIN | QUANTIZE | FIT | PREDICT | OPTIMIZE | PLAN | PLOT | PRINT | EXPORT | ASSERT | REPORT
     | ON | WITH | TO | USING | WHERE | AGAINST | FOR | BETWEEN | AT | BY | IN
     | AND | OR | NOT | TRUE | FALSE
     ;
@@ -186,6 +187,8 @@ PLOT        : 'plot' ;
 PRINT       : 'print' ;
 EXPORT      : 'export' ;
 ASSERT      : 'assert' ;
+/** `report to "study.html"`: one self-contained page of the run (docs/plots.md). */
+REPORT      : 'report' ;
 
 ON          : 'on' ;
 WITH        : 'with' ;

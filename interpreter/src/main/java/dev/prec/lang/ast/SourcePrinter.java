@@ -55,6 +55,8 @@ public final class SourcePrinter {
                     + " to " + at(p.target(), OR)
                     + p.options().map(o -> " with " + at(o, OR)).orElse("");
             case Stmt.Export e -> "export " + at(e.value(), OR) + " to " + at(e.target(), OR);
+            case Stmt.Report r -> "report to " + at(r.target(), OR)
+                    + r.options().map(o -> " with " + at(o, OR)).orElse("");
             case Stmt.Assert a -> "assert " + at(a.condition(), OR);
             case Stmt.ExprStmt e -> print(e.value());
         };

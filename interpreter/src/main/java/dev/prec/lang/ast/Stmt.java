@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /** A statement: a declaration, a binding, or an action whose result is shown, written or checked. */
 public sealed interface Stmt
-        permits Stmt.Decl, Stmt.LawDecl, Stmt.Assign, Stmt.Print, Stmt.Plot, Stmt.Export, Stmt.Assert,
-                Stmt.ExprStmt {
+        permits Stmt.Decl, Stmt.LawDecl, Stmt.Assign, Stmt.Print, Stmt.Plot, Stmt.Export, Stmt.Report,
+                Stmt.Assert, Stmt.ExprStmt {
 
     /** The whole statement. */
     Span span();
@@ -33,6 +33,10 @@ public sealed interface Stmt
                 p.options().ifPresent(out::add);
             }
             case Export e -> out.addAll(List.of(e.value(), e.target()));
+            case Report r -> {
+                out.add(r.target());
+                r.options().ifPresent(out::add);
+            }
             case Assert a -> out.add(a.condition());
             case ExprStmt e -> out.add(e.value());
         }
@@ -151,6 +155,21 @@ public sealed interface Stmt
         public Plot {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(against, "against");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(options, "options");
+            Objects.requireNonNull(span, "span");
+        }
+    }
+
+    /**
+     * {@code report to "study.html" with { title: "..." }}: one page of everything the run produced so far.
+     *
+     * @param target the file written
+     * @param options report options, if given
+     * @param span the whole statement
+     */
+    record Report(Expr target, Optional<Expr> options, Span span) implements Stmt {
+        public Report {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(span, "span");

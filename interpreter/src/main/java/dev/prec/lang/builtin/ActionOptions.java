@@ -87,6 +87,11 @@ public final class ActionOptions {
             new Option("budget_to", NUM, "last budget of a P* sweep (bit-FLOPs)"),
             new Option("points", NUM, "budgets in a P* sweep"));
 
+    /** Options of {@code report to "file.html" with {...}}. */
+    public static final List<Option> REPORT = List.of(
+            new Option("title", Type.STRING, "the page's title (default: Report of SCRIPT)"),
+            new Option("source", Type.BOOL, "show the script's source (default true)"));
+
     public static Optional<Option> find(List<Option> options, String name) {
         return options.stream().filter(o -> o.name().equals(name)).findFirst();
     }

@@ -68,6 +68,7 @@ public final class Checker {
             case Stmt.Print p -> exprs.type(p.value(), top);
             case Stmt.Plot p -> plot(p);
             case Stmt.Export e -> export(e);
+            case Stmt.Report r -> report(r);
             case Stmt.Assert a -> exprs.expect(a.condition(), top, Type.BOOL, "the condition of assert");
             case Stmt.ExprStmt e -> exprs.type(e.value(), top);
         }
@@ -156,6 +157,19 @@ public final class Checker {
                         "end the file name with .csv or .json");
             }
         }
+    }
+
+    private void report(Stmt.Report r) {
+        exprs.expect(r.target(), top, Type.STRING, "the file report writes");
+        if (r.target() instanceof Expr.Str s) {
+            String lower = s.value().toLowerCase(Locale.ROOT);
+            if (!lower.endsWith(".html") && !lower.endsWith(".htm")) {
+                ctx.error(s.span(), "report-format", "report writes an .html file, not '" + s.value() + "'",
+                        "end the file name with .html");
+            }
+        }
+        exprs.domain().options(r.options(), ActionOptions.REPORT, top, "report");
+        ctx.need(Capability.REPORTER);
     }
 
     private void unusedOverrides(Program program) {

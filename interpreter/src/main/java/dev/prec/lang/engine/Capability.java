@@ -7,7 +7,8 @@ public enum Capability {
     FITTER("the law fitter engine"),
     LAWS("the built-in law catalog"),
     OPTIMIZER("the compute-optimal solver engine"),
-    PLOTTER("the plot engine");
+    PLOTTER("the plot engine"),
+    REPORTER("the report engine");
 
     private final String description;
 

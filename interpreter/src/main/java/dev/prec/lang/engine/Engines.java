@@ -12,12 +12,15 @@ import java.util.ServiceLoader;
  * @param laws the built-in law catalog
  * @param optimize the compute-optimal solver
  * @param plot draws plots
+ * @param report writes the page of a run
  */
 public record Engines(Optional<TrainEngine> train, Optional<QuantizeEngine> quantize, Optional<FitEngine> fit,
-                      Optional<LawCatalog> laws, Optional<OptimizeEngine> optimize, Optional<PlotEngine> plot) {
+                      Optional<LawCatalog> laws, Optional<OptimizeEngine> optimize, Optional<PlotEngine> plot,
+                      Optional<ReportEngine> report) {
 
     public Engines {
-        if (train == null || quantize == null || fit == null || laws == null || optimize == null || plot == null) {
+        if (train == null || quantize == null || fit == null || laws == null || optimize == null || plot == null
+                || report == null) {
             throw new IllegalArgumentException("use Optional.empty() for an absent engine, not null");
         }
     }
@@ -25,7 +28,7 @@ public record Engines(Optional<TrainEngine> train, Optional<QuantizeEngine> quan
     /** No engines: declarations, arithmetic, print, assert, plan and export still work. */
     public static Engines none() {
         return new Engines(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The engines registered with {@link ServiceLoader} on the class path (the first of each kind). */
@@ -33,7 +36,8 @@ public record Engines(Optional<TrainEngine> train, Optional<QuantizeEngine> quan
         ClassLoader loader = Engines.class.getClassLoader();
         return new Engines(first(TrainEngine.class, loader), first(QuantizeEngine.class, loader),
                 first(FitEngine.class, loader), first(LawCatalog.class, loader),
-                first(OptimizeEngine.class, loader), first(PlotEngine.class, loader));
+                first(OptimizeEngine.class, loader), first(PlotEngine.class, loader),
+                first(ReportEngine.class, loader));
     }
 
     private static <T> Optional<T> first(Class<T> type, ClassLoader loader) {
@@ -41,27 +45,31 @@ public record Engines(Optional<TrainEngine> train, Optional<QuantizeEngine> quan
     }
 
     public Engines withTrain(TrainEngine e) {
-        return new Engines(Optional.of(e), quantize, fit, laws, optimize, plot);
+        return new Engines(Optional.of(e), quantize, fit, laws, optimize, plot, report);
     }
 
     public Engines withQuantize(QuantizeEngine e) {
-        return new Engines(train, Optional.of(e), fit, laws, optimize, plot);
+        return new Engines(train, Optional.of(e), fit, laws, optimize, plot, report);
     }
 
     public Engines withFit(FitEngine e) {
-        return new Engines(train, quantize, Optional.of(e), laws, optimize, plot);
+        return new Engines(train, quantize, Optional.of(e), laws, optimize, plot, report);
     }
 
     public Engines withLaws(LawCatalog e) {
-        return new Engines(train, quantize, fit, Optional.of(e), optimize, plot);
+        return new Engines(train, quantize, fit, Optional.of(e), optimize, plot, report);
     }
 
     public Engines withOptimize(OptimizeEngine e) {
-        return new Engines(train, quantize, fit, laws, Optional.of(e), plot);
+        return new Engines(train, quantize, fit, laws, Optional.of(e), plot, report);
     }
 
     public Engines withPlot(PlotEngine e) {
-        return new Engines(train, quantize, fit, laws, optimize, Optional.of(e));
+        return new Engines(train, quantize, fit, laws, optimize, Optional.of(e), report);
+    }
+
+    public Engines withReport(ReportEngine e) {
+        return new Engines(train, quantize, fit, laws, optimize, plot, Optional.of(e));
     }
 
     /** True when the engine behind {@code capability} is present. */
@@ -73,6 +81,7 @@ public record Engines(Optional<TrainEngine> train, Optional<QuantizeEngine> quan
             case LAWS -> laws.isPresent();
             case OPTIMIZER -> optimize.isPresent();
             case PLOTTER -> plot.isPresent();
+            case REPORTER -> report.isPresent();
         };
     }
 }

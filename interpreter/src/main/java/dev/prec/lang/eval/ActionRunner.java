@@ -38,6 +38,14 @@ final class ActionRunner {
     }
 
     Value run(Action a, Env env) {
+        Value result = result(a, env);
+        if (!(a instanceof Action.Predict) && !(a instanceof Action.Plan)) {
+            env.session().journal().made(dev.prec.lang.ast.SourcePrinter.print(a), result);
+        }
+        return result;
+    }
+
+    private Value result(Action a, Env env) {
         ActionContext context = env.session().context();
         return switch (a) {
             case Action.Train t -> {

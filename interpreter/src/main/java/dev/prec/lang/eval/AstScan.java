@@ -87,6 +87,10 @@ final class AstScan {
                 p.options().ifPresent(out::add);
             }
             case Stmt.Export e -> out.addAll(List.of(e.value(), e.target()));
+            case Stmt.Report r -> {
+                out.add(r.target());
+                r.options().ifPresent(out::add);
+            }
             case Stmt.Assert a -> out.add(a.condition());
             case Stmt.ExprStmt e -> out.add(e.value());
         }

@@ -8,6 +8,9 @@ import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.engine.Capability;
 import dev.prec.lang.engine.Engines;
 import dev.prec.lang.engine.PlotEngine;
+import dev.prec.lang.engine.ReportEngine;
+import dev.prec.lang.ast.SourcePrinter;
+import dev.prec.lang.value.PlotFile;
 import dev.prec.lang.value.FunctionValue;
 import dev.prec.lang.value.NothingValue;
 import dev.prec.lang.value.RecordValue;
@@ -32,12 +35,15 @@ public final class Evaluator {
     private final boolean planning;
     /** Names whose value needs an action or an engine, left unbound while planning. */
     private final Set<String> deferred = new HashSet<>();
+    /** The program being run, for the plan and source a report shows. */
+    private final CheckedProgram program;
 
-    private Evaluator(Session session, Engines engines, boolean planning) {
+    private Evaluator(CheckedProgram program, Session session, Engines engines, boolean planning) {
         this.exprs = new ExprEvaluator(engines);
         this.session = session;
         this.top = Env.top(session);
         this.planning = planning;
+        this.program = program;
     }
 
     /**
@@ -47,7 +53,7 @@ public final class Evaluator {
      * @throws ScriptError at the first runtime failure (bindings made before it stay)
      */
     public static Value run(CheckedProgram program, Session session, Engines engines) {
-        Evaluator ev = new Evaluator(session, engines, false);
+        Evaluator ev = new Evaluator(program, session, engines, false);
         Value last = NothingValue.INSTANCE;
         for (Stmt s : program.program().statements()) {
             if (session.context().cancelled().get()) {
@@ -65,7 +71,7 @@ public final class Evaluator {
      * @return the names left unbound because they need an action or a missing engine
      */
     static Set<String> plan(CheckedProgram program, Session scratch, Engines engines, DiagnosticSink sink) {
-        Evaluator ev = new Evaluator(scratch, engines, true);
+        Evaluator ev = new Evaluator(program, scratch, engines, true);
         for (Stmt s : program.program().statements()) {
             try {
                 ev.statement(s);
@@ -100,7 +106,9 @@ public final class Evaluator {
             case Stmt.Print p -> {
                 if (!planning) {
                     Value v = exprs.eval(p.value(), top);
-                    session.out().accept(v instanceof StringValue str ? str.value() : v.show());
+                    String line = v instanceof StringValue str ? str.value() : v.show();
+                    session.journal().printed(line);
+                    session.out().accept(line);
                 }
             }
             case Stmt.Plot p -> {
@@ -112,6 +120,11 @@ public final class Evaluator {
                 if (!planning) {
                     Value v = exprs.eval(e.value(), top);
                     Exporter.write(v, path(e.target()), e.span());
+                }
+            }
+            case Stmt.Report r -> {
+                if (!planning) {
+                    report(r);
                 }
             }
             case Stmt.Assert a -> {
@@ -153,9 +166,24 @@ public final class Evaluator {
                 "record of options")).orElse(RecordValue.EMPTY);
         Path file = path(p.target());
         try {
-            engine.plot(new PlotEngine.Request(subject, against, file, options), session.context());
+            PlotFile written = engine.plot(new PlotEngine.Request(subject, against, file, options), session.context());
+            session.journal().made(SourcePrinter.print(p), written);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ScriptError(p.span(), "engine", "plot: " + e.getMessage());
+        }
+    }
+
+    private void report(Stmt.Report r) {
+        ReportEngine engine = exprs.engines().report()
+                .orElseThrow(() -> ScriptError.missing(r.span(), "report", Capability.REPORTER));
+        RecordValue options = r.options().map(o -> ActionRunner.as(RecordValue.class, exprs.eval(o, top), o.span(),
+                "record of options")).orElse(RecordValue.EMPTY);
+        Path file = path(r.target());
+        ReportEngine.Request request = RunRecord.request(program, session, exprs.engines(), file, options);
+        try {
+            engine.report(request, session.context());
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new ScriptError(r.span(), "engine", "report: " + e.getMessage());
         }
     }
 

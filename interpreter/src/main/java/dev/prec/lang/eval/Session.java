@@ -26,6 +26,8 @@ public final class Session {
     private final ActionContext context;
     /** Directory relative paths resolve against. */
     private Path baseDirectory;
+    /** What runs in this session produced, for {@code report}; a scratch copy starts its own. */
+    private final RunJournal journal = new RunJournal();
 
     /**
      * @param out receives printed text, one call per {@code print}
@@ -91,6 +93,10 @@ public final class Session {
 
     public ActionContext context() {
         return context;
+    }
+
+    public RunJournal journal() {
+        return journal;
     }
 
     public Path baseDirectory() {

@@ -65,6 +65,8 @@ final class AstBuilder {
                 yield new Stmt.Plot(operand(c.operand(0)), against, target, options, span);
             }
             case ExportStatementContext c -> new Stmt.Export(operand(c.operand(0)), operand(c.operand(1)), span);
+            case ReportStatementContext c -> new Stmt.Report(operand(c.operand(0)),
+                    c.WITH() != null ? Optional.of(operand(c.operand(1))) : Optional.empty(), span);
             case AssertStatementContext c -> new Stmt.Assert(operand(c.operand()), span);
             case ExpressionStatementContext c -> new Stmt.ExprStmt(expression(c.expression()), span);
             default -> throw unexpected(ctx);

@@ -47,7 +47,8 @@ final class StatementSplitter {
     /** Keywords that, in column 1, start a new statement even inside an unclosed bracket. */
     private static final Set<Integer> STATEMENT_KEYWORDS = Set.of(
             PrecLexer.DATA, PrecLexer.MODEL, PrecLexer.FORMAT, PrecLexer.PRECISION, PrecLexer.SWEEP,
-            PrecLexer.LAW, PrecLexer.FN, PrecLexer.PRINT, PrecLexer.PLOT, PrecLexer.EXPORT, PrecLexer.ASSERT);
+            PrecLexer.LAW, PrecLexer.FN, PrecLexer.PRINT, PrecLexer.PLOT, PrecLexer.EXPORT, PrecLexer.REPORT,
+            PrecLexer.ASSERT);
 
     private final SourceFile source;
     private final List<Token> tokens;

@@ -48,8 +48,8 @@ final class SyntaxMessages {
 
     /** Keywords a misspelt first word of a statement is compared with. */
     private static final List<String> STATEMENT_WORDS = List.of(
-            "data", "model", "format", "precision", "sweep", "law", "print", "plot", "export", "assert",
-            "train", "quantize", "fit", "predict", "optimize", "plan");
+            "data", "model", "format", "precision", "sweep", "law", "print", "plot", "export", "report",
+            "assert", "train", "quantize", "fit", "predict", "optimize", "plan");
 
     private final String file;
     private final List<Token> tokens;
