@@ -23,8 +23,10 @@ final class Gptq {
      *
      * @param layer the weight (OC, C)
      * @param xtx {@code XᵀX} (C, C) row-major, summed over the calibration tokens (not dampened, not doubled)
-     * @param grid the element format with absmax scales
-     * @param groupSize input columns sharing a scale, {@code >= 1}; 0 for one scale per row
+     * @param grid the layer's format with its scale rule
+     * @param groupSize input columns sharing a scale, {@code >= 1}; 0 for one scale per row; a block
+     *     format's block size replaces it (each block's scale then comes from the block's weights as
+     *     updated when its first column is reached, as gptq.py finds a group's scale)
      * @param options dampening, block size and column order
      * @return the quantized layer with the dampening fraction used
      * @throws IllegalStateException if the Hessian is not positive definite even after
@@ -60,10 +62,11 @@ final class Gptq {
             w = permuteColumns(w, rows, n, perm);
         }
         Factor f = factor(h, n, options.damp(), layer.name());
-        int span = groupSize == 0 ? n : Math.min(groupSize, n);
-        int block = groupSize == 0 ? options.blockSize() : Math.max(span, options.blockSize() / span * span);
+        int span = grid.span(groupSize, n);
+        boolean perRow = span == n;
+        int block = perRow ? options.blockSize() : Math.max(span, options.blockSize() / span * span);
         Columns out = new Columns(rows, n, span, grid);
-        if (groupSize == 0) {
+        if (perRow) {
             out.findScales(w, 0);
         }
         double[] err = new double[rows * block];
@@ -72,7 +75,7 @@ final class Gptq {
             int i2 = Math.min(i1 + block, n);
             int count = i2 - i1;
             for (int i = i1; i < i2; i++) {
-                if (groupSize != 0 && (i % span) == 0) {
+                if (!perRow && (i % span) == 0) {
                     out.findScales(w, i);
                 }
                 out.quantizeColumn(w, i);

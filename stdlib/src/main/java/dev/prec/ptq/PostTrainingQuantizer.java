@@ -60,7 +60,6 @@ public final class PostTrainingQuantizer {
             System.arraycopy(model.params(), 0, p, 0, p.length);
             double before = validationLoss(t, data, eval);
             List<int[]> batches = calibrationBatches(data, spec.calibration(), cfg.context(), eval.batchSize());
-            WeightGrid grid = new WeightGrid(spec.format());
             List<ParameterTensor> sites = linearWeights(t.layout());
             List<LayerError> errors = new ArrayList<>();
             List<QuantizedLayer> layers = new ArrayList<>();
@@ -68,6 +67,7 @@ public final class PostTrainingQuantizer {
                 double[] xtx = inputGram(t, site, batches, spec.calibration().sequences(), mm);
                 LayerWeights w = new LayerWeights(site.name(), site.rows(), site.cols(),
                         Arrays.copyOfRange(p, site.offset(), site.offset() + site.size()));
+                WeightGrid grid = new WeightGrid(spec.format(), absmax(w.view()));
                 QuantizedLayer q = spec.method() == PtqSpec.Method.GPTQ
                         ? Gptq.quantize(w, xtx, grid, spec.groupSize(), spec.gptq())
                         : Rtn.quantize(w, grid, spec.groupSize());
@@ -81,6 +81,17 @@ public final class PostTrainingQuantizer {
             return new PtqReport(spec, eval, before, after, errors, layers, new TrainedModel(cfg, p),
                     (System.nanoTime() - start) * 1e-9);
         }
+    }
+
+    /** Largest magnitude of the finite values (NVFP4's tensor scale ignores NaN and infinities). */
+    private static float absmax(float[] v) {
+        float m = 0f;
+        for (float x : v) {
+            if (Float.isFinite(x)) {
+                m = Math.max(m, Math.abs(x));
+            }
+        }
+        return m;
     }
 
     /** The weights GPTQ quantizes, in forward order: per block qkv, attention output, MLP up, MLP down. */

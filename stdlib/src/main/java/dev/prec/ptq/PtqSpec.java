@@ -1,6 +1,7 @@
 package dev.prec.ptq;
 
-import dev.prec.format.ElementFormat;
+import dev.prec.format.BlockFormat;
+import dev.prec.format.Fp32Format;
 import dev.prec.format.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,12 +11,15 @@ import java.util.Map;
  * trained model and the data.
  *
  * @param method round-to-nearest or GPTQ
- * @param format the element format weights are quantized to (integer or minifloat, absmax scales)
- * @param groupSize input channels sharing a scale, {@code >= 1}; 0 for one scale per output channel
+ * @param format the format weights are quantized to: an element format (integer or minifloat) with
+ *     absmax scales, or a block format (MX with E8M0 scales, NVFP4 with e4m3 scales under a tensor
+ *     scale) whose blocks run along a row
+ * @param groupSize input channels sharing a scale, {@code >= 1}; 0 for one scale per output channel;
+ *     for a block format its block size (0 is taken to mean it)
  * @param gptq GPTQ's settings (ignored by round-to-nearest, and left out of its {@link #fields})
  * @param calibration the calibration sequences
  */
-public record PtqSpec(Method method, ElementFormat format, int groupSize, GptqOptions gptq, Calibration calibration) {
+public record PtqSpec(Method method, NumberFormat format, int groupSize, GptqOptions gptq, Calibration calibration) {
 
     /** Version of the PTQ code that produced a result, part of its identity. */
     public static final int VERSION = 1;
@@ -53,8 +57,10 @@ public record PtqSpec(Method method, ElementFormat format, int groupSize, GptqOp
     }
 
     /**
-     * @throws IllegalArgumentException if a part is null, {@code groupSize < 0}, or {@code format} is
-     *     not an element format (block formats and fp32 have no single absmax grid to round to)
+     * @throws IllegalArgumentException if a part is null, {@code groupSize < 0}, {@code format} is
+     *     fp32 (nothing to round to), or {@code format} is a block format and {@code groupSize} is
+     *     neither 0 nor its block size, or GPTQ would reorder columns ({@code act_order}), which
+     *     would break the blocks of consecutive elements the format defines
      */
     public PtqSpec {
         if (method == null || format == null || gptq == null || calibration == null) {
@@ -63,22 +69,32 @@ public record PtqSpec(Method method, ElementFormat format, int groupSize, GptqOp
         if (groupSize < 0) {
             throw new IllegalArgumentException("groupSize must be >= 0 (0: per channel), got " + groupSize);
         }
+        if (format instanceof Fp32Format) {
+            throw new IllegalArgumentException("post-training quantization to fp32 changes nothing; pick a narrower format");
+        }
+        if (format instanceof BlockFormat b) {
+            if (groupSize != 0 && groupSize != b.blockSize()) {
+                throw new IllegalArgumentException(b.name() + " scales blocks of " + b.blockSize()
+                        + " elements; a group of " + groupSize + " does not apply to it");
+            }
+            groupSize = b.blockSize();
+            if (method == Method.GPTQ && gptq.actOrder()) {
+                throw new IllegalArgumentException("act_order reorders columns, but " + b.name()
+                        + " blocks are consecutive elements of a row; quantize " + b.name() + " without act_order");
+            }
+        }
     }
 
     /**
      * A spec with GPTQ's defaults and the default calibration.
      *
      * @param method the method
-     * @param format an element format (integer or minifloat)
-     * @param groupSize {@code >= 1}, or 0 for per channel
-     * @throws IllegalArgumentException if {@code format} is not an element format
+     * @param format an element format (integer or minifloat) or a block format (MX, NVFP4)
+     * @param groupSize {@code >= 1}, or 0 for per channel (a block format's own block size)
+     * @throws IllegalArgumentException as the canonical constructor
      */
     public static PtqSpec of(Method method, NumberFormat format, int groupSize) {
-        if (!(format instanceof ElementFormat e)) {
-            throw new IllegalArgumentException("post-training quantization rounds onto an element grid (int or "
-                    + "minifloat); " + format.name() + " is not one");
-        }
-        return new PtqSpec(method, e, groupSize, GptqOptions.DEFAULT, Calibration.DEFAULT);
+        return new PtqSpec(method, format, groupSize, GptqOptions.DEFAULT, Calibration.DEFAULT);
     }
 
     /** This spec with other GPTQ options. */

@@ -1,7 +1,7 @@
 package dev.prec.ptq;
 
 /**
- * Round-to-nearest: every weight rounded onto its group's absmax-scaled grid, independently.
+ * Round-to-nearest: every weight rounded onto its group's scaled grid, independently.
  */
 final class Rtn {
 
@@ -12,14 +12,15 @@ final class Rtn {
      * Quantizes a layer.
      *
      * @param layer the weight (OC, C)
-     * @param grid the element format with absmax scales
-     * @param groupSize elements of a row sharing a scale, {@code >= 1}; 0 for one scale per row
+     * @param grid the layer's format with its scale rule
+     * @param groupSize elements of a row sharing a scale, {@code >= 1}; 0 for one scale per row; a
+     *     block format's block size replaces it
      * @return the quantized layer; groups run over consecutive columns
      */
     static QuantizedLayer quantize(LayerWeights layer, WeightGrid grid, int groupSize) {
         int rows = layer.rows();
         int cols = layer.cols();
-        int span = groupSize == 0 ? cols : Math.min(groupSize, cols);
+        int span = grid.span(groupSize, cols);
         int groups = (cols + span - 1) / span;
         float[] w = layer.view();
         float[] deq = new float[rows * cols];

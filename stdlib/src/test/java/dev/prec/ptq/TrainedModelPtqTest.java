@@ -89,6 +89,25 @@ class TrainedModelPtqTest {
     }
 
     @Test
+    void onBlockFormatsGptqReconstructsEveryLayerAtLeastAsWellAsRoundToNearest() {
+        for (String name : List.of("mxfp4", "nvfp4", "mxfp8")) {
+            List<PtqReport> byMethod = new java.util.ArrayList<>();
+            for (PtqSpec.Method m : PtqSpec.Method.values()) {
+                PtqSpec spec = PtqSpec.of(m, Formats.byName(name), 0).withCalibration(new PtqSpec.Calibration(32, 0));
+                byMethod.add(PostTrainingQuantizer.quantize(trained, MARKOV, spec, EVAL, 2, PtqProgress.NONE));
+            }
+            PtqReport rtn = byMethod.get(0);
+            PtqReport gptq = byMethod.get(1);
+            for (int i = 0; i < gptq.layers().size(); i++) {
+                LayerError g = gptq.layers().get(i);
+                LayerError n = rtn.layers().get(i);
+                assertTrue(g.error() <= n.error(), name + ", " + g.name() + ": gptq " + g.error() + " rtn " + n.error());
+            }
+            assertTrue(Double.isFinite(gptq.lossAfter()), name + " loss " + gptq.lossAfter());
+        }
+    }
+
+    @Test
     void theQuantizedCheckpointHoldsDequantizedWeightsCodesAndScalesAndReproducesTheLoss(@TempDir Path dir)
             throws Exception {
         PtqSpec spec = PtqSpec.of(PtqSpec.Method.GPTQ, Formats.integer(4), 16)

@@ -132,7 +132,10 @@ public final class PtqEngine implements QuantizeEngine {
         }
     }
 
-    /** The PTQ spec of a method and a target precision; a per-group target overrides the method's group. */
+    /**
+     * The PTQ spec of a method and a target precision; a per-group target overrides the method's group,
+     * and a block format (mxfp4, nvfp4, ...) uses its own blocks.
+     */
     static PtqSpec spec(SpecValue method, PrecisionValue target) {
         QuantValue q = target.part(PrecisionValue.Role.POST).or(() -> target.part(PrecisionValue.Role.WEIGHTS))
                 .orElseThrow(() -> new IllegalArgumentException("a quantize target needs a post or weights format"));
@@ -143,8 +146,10 @@ public final class PtqEngine implements QuantizeEngine {
                     + "; use rtn or gptq");
         };
         RecordValue o = method.options();
+        // A block format brings its own groups (its blocks); the method's group is for element formats.
         int group = q.granularity().filter(g -> g.kind() == GranularityValue.Kind.PER_GROUP)
-                .map(GranularityValue::group).orElse(whole(o, "group", 0));
+                .map(GranularityValue::group)
+                .orElse(q.format().format() instanceof dev.prec.format.BlockFormat ? 0 : whole(o, "group", 0));
         GptqOptions g = GptqOptions.DEFAULT.withDamp(real(o, "damp", GptqOptions.DEFAULT.damp()))
                 .withBlockSize(whole(o, "block", GptqOptions.DEFAULT.blockSize()))
                 .withActOrder(o.get("act_order").map(v -> v instanceof BoolValue b && b.value()).orElse(false));

@@ -108,4 +108,15 @@ class PtqEngineTest {
         assertTrue(spec.gptq().actOrder());
         assertEquals("int3", spec.format().name());
     }
+
+    @Test
+    void aBlockFormatTargetUsesItsOwnBlocksWhateverTheMethodsGroup() {
+        var gptq = new SpecValue(Type.Kind.METHOD, "gptq", new RecordValue(Map.of("group", NumberValue.of(64))));
+        for (String name : List.of("mxfp4", "nvfp4", "mxfp8")) {
+            var target = new PrecisionValue(Map.of(PrecisionValue.Role.POST,
+                    QuantValue.of(FormatValue.preset(name).orElseThrow())));
+            var spec = PtqEngine.spec(gptq, target);
+            assertEquals(((dev.prec.format.BlockFormat) spec.format()).blockSize(), spec.groupSize(), name);
+        }
+    }
 }
