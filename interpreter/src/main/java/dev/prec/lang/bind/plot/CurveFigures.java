@@ -11,7 +11,11 @@ import dev.prec.plot.Series;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Training and validation loss curves: every list of numbers among a run's results, against its index. */
+/**
+ * Training and validation loss curves: every list of numbers among a run's results, against the
+ * parallel list {@code <name>_tokens} when the run has one (the train engine's {@code val_curve}
+ * and {@code train_curve}), else against its index.
+ */
 final class CurveFigures {
     private CurveFigures() {
     }
@@ -21,15 +25,22 @@ final class CurveFigures {
      */
     static Chart curves(RunTable runs) {
         List<Series> series = new ArrayList<>();
+        boolean anyTokens = false;
         for (int r = 0; r < runs.rows().size(); r++) {
             RunTable.Run run = runs.rows().get(r);
             String label = "run " + (r + 1) + run.config().get("precision").map(p -> " (" + p.show() + ")").orElse("");
-            for (var field : run.results().fields().entrySet()) {
+            var fields = run.results().fields();
+            for (var field : fields.entrySet()) {
+                if (field.getKey().endsWith("_tokens")) {
+                    continue;
+                }
                 if (field.getValue() instanceof ListValue l && !l.elements().isEmpty() && numeric(l)) {
+                    ListValue tokens = tokensOf(fields.get(tokensKey(field.getKey())), l.elements().size());
+                    anyTokens |= tokens != null;
                     double[] x = new double[l.elements().size()];
                     double[] y = new double[x.length];
                     for (int i = 0; i < x.length; i++) {
-                        x[i] = i + 1;
+                        x[i] = tokens != null ? ((NumberValue) tokens.elements().get(i)).value() : i + 1;
                         y[i] = ((NumberValue) l.elements().get(i)).value();
                     }
                     boolean validation = field.getKey().contains("val");
@@ -40,8 +51,18 @@ final class CurveFigures {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no run has a loss curve (a list of numbers among its results)");
         }
-        return new Chart("Training and validation loss", Axis.linear("logged step"), Axis.log("loss (nats/token)"),
-                series);
+        Axis x = anyTokens ? Axis.log("tokens trained") : Axis.linear("logged step");
+        return new Chart("Training and validation loss", x, Axis.log("loss (nats/token)"), series);
+    }
+
+    /** {@code val_curve} pairs with {@code val_tokens}; any other name {@code x} with {@code x_tokens}. */
+    private static String tokensKey(String curve) {
+        return (curve.endsWith("_curve") ? curve.substring(0, curve.length() - "_curve".length()) : curve) + "_tokens";
+    }
+
+    /** The x values of a curve: its tokens list when it is numeric and as long as the curve, else null. */
+    private static ListValue tokensOf(Value candidate, int length) {
+        return candidate instanceof ListValue t && t.elements().size() == length && numeric(t) ? t : null;
     }
 
     private static boolean numeric(ListValue l) {

@@ -4,6 +4,7 @@ import dev.prec.data.Dataset;
 import dev.prec.lang.engine.ActionContext;
 import dev.prec.lang.engine.DataSources;
 import dev.prec.lang.engine.TrainEngine;
+import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.NumberValue;
 import dev.prec.lang.value.PrecisionValue;
 import dev.prec.lang.value.RecordValue;
@@ -11,6 +12,7 @@ import dev.prec.lang.value.RunTable;
 import dev.prec.lang.value.StringValue;
 import dev.prec.lang.value.Unit;
 import dev.prec.lang.value.Value;
+import dev.prec.store.CurvePoint;
 import dev.prec.store.RunRecord;
 import dev.prec.store.RunStore;
 import dev.prec.sweep.LocalExecutor;
@@ -41,7 +43,9 @@ import java.util.concurrent.CancellationException;
  * leaves a role unset), {@code data} (the data source) and {@code key} (the run's short key). Result
  * columns: {@code checkpoint} (the final weights' safetensors, when written), {@code loss} (final
  * validation loss, nats per token; NaN when the run did not finish), {@code status},
- * {@code tokens_per_s}, {@code wall_s}, and {@code error} for failed or diverged runs.
+ * {@code tokens_per_s}, {@code wall_s}, {@code error} for failed or diverged runs, and the loss
+ * curves as lists: {@code val_curve} (validation losses measured during training) with
+ * {@code val_tokens} (training tokens seen at each), {@code train_curve} with {@code train_tokens}.
  */
 public final class SweepTrainEngine implements TrainEngine {
 
@@ -119,9 +123,23 @@ public final class SweepTrainEngine implements TrainEngine {
         results.put("tokens_per_s", NumberValue.of(record.result().map(r -> r.tokensPerSecond()).orElse(0.0)));
         results.put("wall_s", NumberValue.of(record.result().map(r -> r.wallSeconds()).orElse(0.0)));
         record.error().ifPresent(e -> results.put("error", new StringValue(e)));
+        record.result().ifPresent(r -> {
+            putCurve(results, "val", r.validation());
+            putCurve(results, "train", r.training());
+        });
         // The final weights, which the quantize action reads.
         record.result().filter(r -> !r.checkpoints().isEmpty())
                 .ifPresent(r -> results.put("checkpoint", new StringValue(r.checkpoints().getLast())));
         return new RunTable.Run(new RecordValue(config), new RecordValue(results));
+    }
+
+    /** A loss curve as two parallel lists, {@code <name>_curve} (nats per token) and {@code <name>_tokens}. */
+    private static void putCurve(Map<String, Value> results, String name, List<CurvePoint> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        results.put(name + "_curve", new ListValue(points.stream().map(p -> (Value) NumberValue.of(p.loss())).toList()));
+        results.put(name + "_tokens", new ListValue(points.stream()
+                .map(p -> (Value) new NumberValue(p.tokens(), Unit.TOKENS)).toList()));
     }
 }

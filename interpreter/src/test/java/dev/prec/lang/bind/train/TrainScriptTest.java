@@ -13,6 +13,7 @@ import dev.prec.lang.engine.Engines;
 import dev.prec.lang.engine.ProgressEvent;
 import dev.prec.lang.eval.Session;
 import dev.prec.lang.value.FitResult;
+import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.NumberValue;
 import dev.prec.lang.value.RunTable;
 import dev.prec.lang.value.StringValue;
@@ -80,6 +81,11 @@ class TrainScriptTest {
                 assertTrue(r.config().get(c).isPresent(), c + " missing in " + r.config());
             }
             assertEquals(16.0, ((NumberValue) r.config().get("P_w").orElseThrow()).value());
+            ListValue curve = assertInstanceOf(ListValue.class, r.results().get("val_curve").orElseThrow());
+            ListValue seen = assertInstanceOf(ListValue.class, r.results().get("val_tokens").orElseThrow());
+            assertEquals(curve.elements().size(), seen.elements().size(), "one token count per validation loss");
+            assertEquals(loss, ((NumberValue) curve.elements().getLast()).value(), "the curve ends at the final loss");
+            assertTrue(assertInstanceOf(ListValue.class, r.results().get("train_curve").orElseThrow()).elements().size() > 1);
             Path checkpoint = Path.of(((StringValue) r.results().get("checkpoint").orElseThrow()).value());
             assertTrue(Files.isRegularFile(checkpoint) && checkpoint.startsWith(dir), checkpoint.toString());
         }
