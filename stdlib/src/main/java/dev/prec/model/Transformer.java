@@ -158,6 +158,27 @@ public final class Transformer {
      * @throws IllegalArgumentException if {@code tokens} is shorter than {@code B*(T+1)} or holds an id outside [0, V)
      */
     public double forward(int[] tokens) {
+        forwardThrough(tokens, cfg.layers());
+        normForward(al.finalNorm, al.finalMean, al.finalRstd, al.residual[cfg.layers()], layout.finalNorm(), rowsC);
+        quantizeActivation(al.finalNorm, al.finalNormQ, rowsC, activationId(cfg.layers(), 0));
+        Linear.forward(mm, acts, al.logits, acts, al.finalNormQ, weightsQ, layout.head().offset(),
+                new MatmulShape(rowsC.rows(), cfg.vocab(), cfg.width()));
+        return CrossEntropy.forward(acts, al.losses, acts, al.logits, targets, new Rows(rowsC.rows(), cfg.vocab()), workers);
+    }
+
+    /**
+     * Runs the forward pass through the embedding and the first {@code blocks} blocks only, so that
+     * {@link #copyLinearInput} can read the inputs of those blocks' linear layers without paying for
+     * the rest of the model (post-training quantization calibrates one block at a time).
+     *
+     * @param tokens (B, T+1) token ids as for {@link #forward}
+     * @param blocks how many blocks to run, {@code 0 <= blocks <= L}
+     * @throws IllegalArgumentException as {@link #forward}, or if {@code blocks} is outside {@code [0, L]}
+     */
+    public void forwardThrough(int[] tokens, int blocks) {
+        if (blocks < 0 || blocks > cfg.layers()) {
+            throw new IllegalArgumentException("blocks must be in [0, " + cfg.layers() + "], got " + blocks);
+        }
         int t = cfg.context();
         if (tokens.length < batch * (t + 1)) {
             throw new IllegalArgumentException("need " + batch * (t + 1) + " tokens, got " + tokens.length);
@@ -170,14 +191,9 @@ public final class Transformer {
         }
         quantizeWeights();
         Embedding.forward(acts, al.residual[0], inputs, params, layout.embedding().offset(), rowsC, workers);
-        for (int l = 0; l < cfg.layers(); l++) {
+        for (int l = 0; l < blocks; l++) {
             blockForward(l);
         }
-        normForward(al.finalNorm, al.finalMean, al.finalRstd, al.residual[cfg.layers()], layout.finalNorm(), rowsC);
-        quantizeActivation(al.finalNorm, al.finalNormQ, rowsC, activationId(cfg.layers(), 0));
-        Linear.forward(mm, acts, al.logits, acts, al.finalNormQ, weightsQ, layout.head().offset(),
-                new MatmulShape(rowsC.rows(), cfg.vocab(), cfg.width()));
-        return CrossEntropy.forward(acts, al.losses, acts, al.logits, targets, new Rows(rowsC.rows(), cfg.vocab()), workers);
     }
 
     /** Accumulates the gradient of the last forward pass's mean loss into {@link #gradients()}. */

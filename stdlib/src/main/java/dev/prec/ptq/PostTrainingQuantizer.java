@@ -25,6 +25,9 @@ import java.util.SplittableRandom;
  */
 public final class PostTrainingQuantizer {
 
+    /** Linear layers per block: qkv, attention output, MLP up, MLP down ({@link #linearWeights}). */
+    private static final int SITES_PER_BLOCK = 4;
+
     private PostTrainingQuantizer() {
     }
 
@@ -63,8 +66,10 @@ public final class PostTrainingQuantizer {
             List<ParameterTensor> sites = linearWeights(t.layout());
             List<LayerError> errors = new ArrayList<>();
             List<QuantizedLayer> layers = new ArrayList<>();
-            for (ParameterTensor site : sites) {
-                double[] xtx = inputGram(t, site, batches, spec.calibration().sequences(), mm);
+            for (int k = 0; k < sites.size(); k++) {
+                ParameterTensor site = sites.get(k);
+                double[] xtx = inputGram(t, new Site(site, k / SITES_PER_BLOCK + 1), batches,
+                        spec.calibration().sequences(), mm);
                 LayerWeights w = new LayerWeights(site.name(), site.rows(), site.cols(),
                         Arrays.copyOfRange(p, site.offset(), site.offset() + site.size()));
                 WeightGrid grid = new WeightGrid(spec.format(), absmax(w.view()));
@@ -126,16 +131,28 @@ public final class PostTrainingQuantizer {
         return batches;
     }
 
-    /** {@code XᵀX} (C, C) of the inputs of {@code site} over every calibration sequence, summed in double. */
-    private static double[] inputGram(Transformer t, ParameterTensor site, List<int[]> batches, int sequences,
-                                      Matmul mm) {
+    /**
+     * A linear layer being calibrated and the blocks a forward pass must run to reach it.
+     *
+     * @param weight the layer's weight
+     * @param blocks blocks up to and including the layer's own, {@code >= 1}
+     */
+    private record Site(ParameterTensor weight, int blocks) {
+    }
+
+    /**
+     * {@code XᵀX} (C, C) of the inputs of a site over every calibration sequence, summed in double;
+     * each batch runs only the blocks up to the site's (later blocks cannot change its input).
+     */
+    private static double[] inputGram(Transformer t, Site s, List<int[]> batches, int sequences, Matmul mm) {
+        ParameterTensor site = s.weight();
         int c = site.cols();
         int tokens = t.config().context();
         float[] x = new float[t.batch() * tokens * c];
         float[] gram = new float[c * c];
         double[] sum = new double[c * c];
         for (int i = 0; i < batches.size(); i++) {
-            t.forward(batches.get(i));
+            t.forwardThrough(batches.get(i), s.blocks());
             t.copyLinearInput(site, x);
             int rows = Math.min(t.batch(), sequences - i * t.batch()) * tokens;
             // gram(C, C) = xᵀ(rows, C) · x(rows, C); a batch's sum in float, batches summed in double.
