@@ -81,8 +81,9 @@ public final class SparkExecutor implements SweepExecutor {
 
     /**
      * The Spark configuration this executor starts its contexts with: no speculation, the retry
-     * count, the task's cores, the web UI off, and the driver bound to loopback unless the
-     * {@code spark.driver.*} system properties say otherwise.
+     * count and the task's cores over the options' own Spark settings; the web UI off and the
+     * driver bound to loopback unless those settings or the {@code spark.*} system properties say
+     * otherwise.
      *
      * @param options the settings
      * @return the configuration
@@ -93,7 +94,10 @@ public final class SparkExecutor implements SweepExecutor {
         String master = local.matches()
                 ? "local[" + (local.group(1) == null ? "1" : local.group(1)) + "," + options.maxFailures() + "]"
                 : options.master();
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("prec sweep")
+        SparkConf conf = new SparkConf();
+        // The user's settings first: speculation, retries and task cores are this executor's.
+        options.sparkConf().forEach(conf::set);
+        conf.setMaster(master).setIfMissing("spark.app.name", "prec sweep")
                 .set("spark.task.maxFailures", Integer.toString(options.maxFailures()))
                 .set("spark.speculation", "false")
                 .set("spark.task.cpus", Integer.toString(options.threadsPerRun()));

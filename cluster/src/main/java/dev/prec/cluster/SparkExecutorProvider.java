@@ -4,14 +4,15 @@ import dev.prec.store.RunStore;
 import dev.prec.sweep.SweepExecutor;
 import dev.prec.sweep.SweepExecutorProvider;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code spark} executor for {@link SweepExecutorProvider#find}. Settings: {@code master}
  * (required: a Spark master URL), {@code maxFailures} (attempts per run), {@code threadsPerRun},
- * {@code leaseSeconds}, {@code sharedCheckpoints} (a directory every node sees).
+ * {@code leaseSeconds}, {@code sharedCheckpoints} (a directory every node sees), and any Spark
+ * setting by its own name ({@code spark.jars}, {@code spark.executor.memory}, ...).
  */
 public final class SparkExecutorProvider implements SweepExecutorProvider {
 
@@ -31,9 +32,9 @@ public final class SparkExecutorProvider implements SweepExecutorProvider {
     @Override
     public SweepExecutor create(RunStore store, Map<String, String> settings) {
         for (String name : settings.keySet()) {
-            if (!SETTINGS.contains(name)) {
+            if (!SETTINGS.contains(name) && !name.startsWith("spark.")) {
                 throw new IllegalArgumentException("the spark executor has no setting '" + name + "'; it has "
-                        + SETTINGS.stream().sorted().toList());
+                        + SETTINGS.stream().sorted().toList() + " and Spark's own spark.* settings");
             }
         }
         String master = settings.get("master");
@@ -49,13 +50,18 @@ public final class SparkExecutorProvider implements SweepExecutorProvider {
             options = options.withThreadsPerRun(integer(settings, "threadsPerRun"));
         }
         if (settings.containsKey("leaseSeconds")) {
-            options = new SparkOptions(options.master(), options.maxFailures(), options.threadsPerRun(),
-                    Duration.ofSeconds(integer(settings, "leaseSeconds")), options.sharedCheckpoints());
+            options = options.withLeaseSeconds(integer(settings, "leaseSeconds"));
         }
         if (settings.containsKey("sharedCheckpoints")) {
             options = options.withSharedCheckpoints(Path.of(settings.get("sharedCheckpoints")));
         }
-        return new SparkExecutor(store, options);
+        Map<String, String> spark = new TreeMap<>();
+        settings.forEach((name, value) -> {
+            if (name.startsWith("spark.")) {
+                spark.put(name, value);
+            }
+        });
+        return new SparkExecutor(store, options.withSparkConf(spark));
     }
 
     private static int integer(Map<String, String> settings, String name) {

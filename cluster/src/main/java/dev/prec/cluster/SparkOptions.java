@@ -2,6 +2,7 @@ package dev.prec.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,15 +19,26 @@ import java.util.Optional;
  *     every third of it while the run's task is out on the cluster
  * @param sharedCheckpoints a directory every executor and the driver see at the same path (NFS,
  *     a mounted bucket): tasks then write checkpoints there instead of shipping their bytes back
+ * @param sparkConf further Spark settings by name, each starting with {@code spark.} (e.g.
+ *     {@code spark.jars}, {@code spark.executor.memory}); applied over the executor's defaults
  */
 public record SparkOptions(String master, int maxFailures, int threadsPerRun, Duration lease,
-        Optional<Path> sharedCheckpoints) {
+        Optional<Path> sharedCheckpoints, Map<String, String> sparkConf) {
 
-    /** @throws IllegalArgumentException if a count is below 1 or the lease is not positive */
+    /**
+     * @throws IllegalArgumentException if a count is below 1, the lease is not positive, or a
+     *     Spark setting's name does not start with {@code spark.}
+     */
     public SparkOptions {
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(sharedCheckpoints, "sharedCheckpoints");
+        sparkConf = Map.copyOf(sparkConf);
+        for (String name : sparkConf.keySet()) {
+            if (!name.startsWith("spark.")) {
+                throw new IllegalArgumentException("Spark settings start with 'spark.', got '" + name + "'");
+            }
+        }
         if (maxFailures < 1 || threadsPerRun < 1) {
             throw new IllegalArgumentException("maxFailures and threadsPerRun must be >= 1, got "
                     + maxFailures + " and " + threadsPerRun);
@@ -41,7 +53,7 @@ public record SparkOptions(String master, int maxFailures, int threadsPerRun, Du
      * @return four attempts per run, one thread per run, a 60 s lease, checkpoints shipped back
      */
     public static SparkOptions of(String master) {
-        return new SparkOptions(master, 4, 1, Duration.ofSeconds(60), Optional.empty());
+        return new SparkOptions(master, 4, 1, Duration.ofSeconds(60), Optional.empty(), Map.of());
     }
 
     /**
@@ -49,7 +61,7 @@ public record SparkOptions(String master, int maxFailures, int threadsPerRun, Du
      * @return these options with that many attempts
      */
     public SparkOptions withMaxFailures(int attempts) {
-        return new SparkOptions(master, attempts, threadsPerRun, lease, sharedCheckpoints);
+        return new SparkOptions(master, attempts, threadsPerRun, lease, sharedCheckpoints, sparkConf);
     }
 
     /**
@@ -57,7 +69,7 @@ public record SparkOptions(String master, int maxFailures, int threadsPerRun, Du
      * @return these options with that many threads per run
      */
     public SparkOptions withThreadsPerRun(int threads) {
-        return new SparkOptions(master, maxFailures, threads, lease, sharedCheckpoints);
+        return new SparkOptions(master, maxFailures, threads, lease, sharedCheckpoints, sparkConf);
     }
 
     /**
@@ -65,6 +77,26 @@ public record SparkOptions(String master, int maxFailures, int threadsPerRun, Du
      * @return these options writing checkpoints there
      */
     public SparkOptions withSharedCheckpoints(Path directory) {
-        return new SparkOptions(master, maxFailures, threadsPerRun, lease, Optional.of(directory));
+        return new SparkOptions(master, maxFailures, threadsPerRun, lease, Optional.of(directory), sparkConf);
+    }
+
+    /**
+     * @param seconds how long a claim holds without renewal, {@code >= 1}
+     * @return these options with that lease
+     */
+    public SparkOptions withLeaseSeconds(long seconds) {
+        return new SparkOptions(master, maxFailures, threadsPerRun, Duration.ofSeconds(seconds), sharedCheckpoints,
+                sparkConf);
+    }
+
+    /**
+     * @param settings Spark settings by name, each starting with {@code spark.}; they replace
+     *     settings of the same name given before
+     * @return these options with those settings added
+     */
+    public SparkOptions withSparkConf(Map<String, String> settings) {
+        Map<String, String> all = new java.util.TreeMap<>(sparkConf);
+        all.putAll(settings);
+        return new SparkOptions(master, maxFailures, threadsPerRun, lease, sharedCheckpoints, all);
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prec.store.RunRecord;
-import dev.prec.store.RunResult;
 import dev.prec.store.RunSpec;
 import dev.prec.store.RunStatus;
 import dev.prec.store.RunStore;
-import dev.prec.sweep.LocalExecutor;
-import dev.prec.sweep.LocalOptions;
 import dev.prec.sweep.RunContext;
 import dev.prec.sweep.RunOutcome;
 import dev.prec.sweep.RunTask;
@@ -38,54 +35,23 @@ class SparkExecutorTest {
     /** Attempts per run key, counted across task deserializations (local mode shares this JVM). */
     static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
-    /** The spec fields and every bit of each result except wall-clock timing and checkpoint paths. */
-    private static List<String> table(List<RunRecord> runs) {
-        List<String> rows = new ArrayList<>();
-        for (RunRecord r : runs) {
-            StringBuilder row = new StringBuilder(r.key()).append(' ').append(r.status().label());
-            if (r.result().isPresent()) {
-                RunResult x = r.result().get();
-                row.append(" final=").append(Long.toHexString(Double.doubleToRawLongBits(x.finalValLoss())));
-                x.validation().forEach(p -> row.append(" v").append(p.step()).append('/').append(p.tokens())
-                        .append('=').append(Long.toHexString(Double.doubleToRawLongBits(p.loss()))));
-                x.training().forEach(p -> row.append(" t").append(p.step()).append('/').append(p.tokens())
-                        .append('=').append(Long.toHexString(Double.doubleToRawLongBits(p.loss()))));
-                row.append(" machine=").append(x.machine()).append(" checkpoints=").append(x.checkpoints().size());
-            }
-            r.error().ifPresent(e -> row.append(" error=").append(e));
-            rows.add(row.toString());
-        }
-        return rows;
-    }
-
-    private static List<String> localTable(Path file, List<RunSpec> runs) {
-        try (RunStore store = RunStore.open(file)) {
-            SweepReport report = new LocalExecutor(store, LocalOptions.defaults()
-                    .withParallelRuns(Runtime.getRuntime().availableProcessors()).withShutdownHandling(false))
-                    .execute(new SweepRequest(runs, TinyTraining.task(), false), SweepListener.NONE);
-            assertEquals(runs.size(), report.count(RunStatus.DONE));
-            return table(report.runs());
-        }
-    }
-
     /**
      * Both executors train each run with one thread (LocalExecutor: as many runs as cores). The
-     * local sweep runs before and after the Spark one: under C2 the Vector API's float
-     * {@code reduceLanes(ADD)} may sum lanes in another order than interpreted, so this module's
-     * tests run on C1 (see the pom), where both local sweeps and the Spark sweep must agree.
+     * local sweep runs before and after the Spark one, cold and with the kernels JIT-compiled: a
+     * result that depended on when C2 compiled a kernel would make the three tables differ.
      */
     @Test
     void aLocalModeSweepOfEightRunsGivesTheLocalExecutorsTableBitForBit() throws Exception {
         List<RunSpec> runs = TinyTraining.sweep(8);
-        List<String> cold = localTable(dir.resolve("warmup.db"), runs);
+        List<String> cold = ResultsTable.local(dir.resolve("warmup.db"), runs);
         List<String> spark;
         try (RunStore store = RunStore.open(dir.resolve("spark.db"))) {
             List<SweepEvent> events = Collections.synchronizedList(new ArrayList<>());
             SweepReport report = new SparkExecutor(store, SparkOptions.of("local[2]"))
                     .execute(new SweepRequest(runs, TinyTraining.task(), false), events::add);
             assertEquals(8, report.trained());
-            spark = table(report.runs());
-            assertEquals(spark, table(store.list().stream()
+            spark = ResultsTable.of(report.runs());
+            assertEquals(spark, ResultsTable.of(store.list().stream()
                     .sorted(java.util.Comparator.comparing(r -> runs.indexOf(r.spec()))).toList()));
             assertEquals(8, events.stream().filter(e -> e instanceof SweepEvent.Ended).count());
             for (RunRecord r : report.runs()) {
@@ -94,7 +60,7 @@ class SparkExecutorTest {
                 assertTrue(Files.size(checkpoint) > 0, "the shipped checkpoint was written on the driver");
             }
         }
-        List<String> warm = localTable(dir.resolve("local.db"), runs);
+        List<String> warm = ResultsTable.local(dir.resolve("local.db"), runs);
         assertEquals(cold, warm, "the local executor is reproducible in this JVM");
         assertEquals(warm, spark);
     }
