@@ -66,6 +66,22 @@ public final class PrecEngine {
     }
 
     /**
+     * Trains the sweeps of the scripts that follow with the executor of that name, over the
+     * scripts' own {@code executor} option: {@code local}, or {@code spark} when the cluster
+     * module is on the classpath (docs/cluster.md).
+     *
+     * @param name the executor's name
+     * @param settings its settings, e.g. {@code master} for {@code spark}; none for {@code local}
+     * @return this engine
+     * @throws IllegalArgumentException if no executor of that name is on the classpath, or
+     *     {@code local} is given settings
+     */
+    public PrecEngine executor(String name, Map<String, String> settings) {
+        session.context().executor().set(new dev.prec.sweep.ExecutorChoice(name, settings).requireAvailable());
+        return this;
+    }
+
+    /**
      * Binds {@code name} for the scripts that follow.
      *
      * @param value a {@code Number}, {@code String}, {@code Boolean}, {@code List}, array, {@code Map}

@@ -33,7 +33,12 @@ public final class ActionOptions {
             new Option("tokens", Type.number(Unit.TOKENS), "training tokens D"),
             new Option("precision", Type.of(Type.Kind.PRECISION), "training precision"),
             new Option("quantize_queries", Type.BOOL, "also quantize attention queries"),
-            new Option("store", Type.STRING, "run store file, relative to the script; default .prec/runs.db beside it"));
+            new Option("store", Type.STRING, "run store file, relative to the script; default .prec/runs.db beside it"),
+            new Option("executor", Type.STRING, "where runs train: \"local\" (default) or \"spark\" (docs/cluster.md)"),
+            new Option("master", Type.STRING, "the executor's master URL, e.g. \"spark://host:7077\""));
+
+    /** Train options that choose where runs train rather than what they are: never sweep axes. */
+    private static final java.util.Set<String> ENGINE_OPTIONS = java.util.Set.of("store", "executor", "master");
 
     /** Axes a sweep may vary: the model plus every training option. */
     public static final List<Option> SWEEP_AXES;
@@ -41,7 +46,7 @@ public final class ActionOptions {
     static {
         List<Option> axes = new ArrayList<>();
         axes.add(new Option("model", Type.of(Type.Kind.MODEL), "the model or family"));
-        TRAIN.stream().filter(o -> !o.name().equals("store")).forEach(axes::add);
+        TRAIN.stream().filter(o -> !ENGINE_OPTIONS.contains(o.name())).forEach(axes::add);
         SWEEP_AXES = List.copyOf(axes);
     }
 

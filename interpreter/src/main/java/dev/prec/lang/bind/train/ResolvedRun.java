@@ -77,9 +77,6 @@ record ResolvedRun(RecordValue point, RunSpec spec, TrainingSpec training, long 
         boolean queries = all.get("quantize_queries").filter(v -> v instanceof BoolValue)
                 .map(v -> ((BoolValue) v).value()).orElse(false);
         Quantization quantization = quantization(precision, queries);
-        TrainingSpec training = TrainingSpec.of(config, lr, batch, budget).withOptimizer(optimizer).withSchedule(schedule)
-                .withSeed(seed).withEvaluation(EVAL_EVERY, evalBatches).withQuantization(quantization)
-                .withCheckpoints(null, CHECKPOINT_EVERY);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("model", modelFields(config));
         f.put("data", data.fingerprint());
@@ -93,8 +90,29 @@ record ResolvedRun(RecordValue point, RunSpec spec, TrainingSpec training, long 
         f.put("seed", seed);
         f.put("eval", Map.of("every", EVAL_EVERY, "batches", evalBatches));
         f.put("trainer", TRAINER_VERSION);
+        TrainingSpec training = training(config, optimizer, schedule, quantization, f);
         return new ResolvedRun(all, RunSpec.of(f), training, config.nonEmbeddingParams(),
                 training.steps() * training.tokensPerStep());
+    }
+
+    /**
+     * The training spec of a run: what {@link #resolve} trains with, and what {@link SpecTraining}
+     * rebuilds from a run spec on another machine, built the same way from the same values.
+     *
+     * @param config the model
+     * @param optimizer AdamW settings, the peak learning rate included
+     * @param schedule the learning-rate schedule
+     * @param quantization the training precision's quantizers
+     * @param fields the run spec's fields, for {@code batch}, {@code tokens}, {@code seed} and {@code eval}
+     */
+    static TrainingSpec training(TransformerConfig config, AdamWConfig optimizer, Schedule schedule,
+            Quantization quantization, Map<String, Object> fields) {
+        Map<?, ?> eval = (Map<?, ?>) fields.get("eval");
+        return TrainingSpec.of(config, optimizer.peakLr(), ((Number) fields.get("batch")).intValue(),
+                        ((Number) fields.get("tokens")).longValue())
+                .withOptimizer(optimizer).withSchedule(schedule).withSeed(((Number) fields.get("seed")).longValue())
+                .withEvaluation(((Number) eval.get("every")).intValue(), ((Number) eval.get("batches")).intValue())
+                .withQuantization(quantization).withCheckpoints(null, CHECKPOINT_EVERY);
     }
 
     private static TransformerConfig config(ModelValue model, int dataVocab) {
@@ -134,7 +152,7 @@ record ResolvedRun(RecordValue point, RunSpec spec, TrainingSpec training, long 
      * baseline ({@link PrecisionValue#bits(PrecisionValue.Role)}), where its precision factors are 1
      * to within 1e-3.
      */
-    private static Quantization quantization(PrecisionValue p, boolean queries) {
+    static Quantization quantization(PrecisionValue p, boolean queries) {
         TensorQuantizer kv = quantizer(p, PrecisionValue.Role.KV);
         if (queries && kv == null) {
             throw new IllegalArgumentException("quantize_queries needs a kv precision");

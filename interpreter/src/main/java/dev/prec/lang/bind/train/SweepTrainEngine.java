@@ -15,8 +15,10 @@ import dev.prec.lang.value.Value;
 import dev.prec.store.CurvePoint;
 import dev.prec.store.RunRecord;
 import dev.prec.store.RunStore;
+import dev.prec.sweep.ExecutorChoice;
 import dev.prec.sweep.LocalExecutor;
 import dev.prec.sweep.LocalOptions;
+import dev.prec.sweep.SweepExecutor;
 import dev.prec.sweep.SweepListener;
 import dev.prec.sweep.SweepReport;
 import dev.prec.sweep.SweepRequest;
@@ -33,7 +35,8 @@ import java.util.concurrent.CancellationException;
  * {@code train sweep on data [with {...}]}: resolves every point ({@link ResolvedRun}), plans the
  * runs in the run store named by the {@code store} option (the evaluator defaults it to
  * {@code .prec/runs.db} beside the script), trains those not ended before with
- * {@link LocalExecutor} and {@link TrainerTask}, and returns one row per run in sweep order.
+ * {@link LocalExecutor} and {@link TrainerTask} (or the executor the host or the {@code executor}
+ * option chose, e.g. Spark: {@link ExecutorChoice}), and returns one row per run in sweep order.
  * Runs that ended before are not trained again, so re-running a finished script prints the same
  * table; failed and diverged runs are kept (and not retried) with their error.
  *
@@ -67,12 +70,20 @@ public final class SweepTrainEngine implements TrainEngine {
         }
         Map<String, TrainerTask.Setup> setups = new LinkedHashMap<>();
         runs.forEach((key, r) -> setups.put(key, new TrainerTask.Setup(r.training(), data)));
-        TrainerTask task = new TrainerTask(spec -> Optional.ofNullable(setups.get(spec.key()))
-                .orElseThrow(() -> new IllegalStateException("run " + spec.shortKey() + " is not in this sweep")));
+        ExecutorChoice choice = executorChoice(request.options(), context);
+        TrainerTask task;
+        if (choice.local()) {
+            task = new TrainerTask(spec -> Optional.ofNullable(setups.get(spec.key()))
+                    .orElseThrow(() -> new IllegalStateException("run " + spec.shortKey() + " is not in this sweep")));
+        } else {
+            // Other machines rebuild each run from its spec; prove here that they rebuild the same run.
+            runs.values().forEach(SpecTraining::check);
+            task = new TrainerTask(new SpecResolver(request.data(), data));
+        }
         context.checkCancelled();
         SweepReport report;
         try (RunStore store = RunStore.open(storeFile)) {
-            LocalExecutor executor = new LocalExecutor(store, executorOptions(request.options()));
+            SweepExecutor executor = choice.create(store, executorOptions(request.options()));
             SweepListener listener = new TrainProgress(context, runs.size(), executor::cancel);
             report = executor.execute(new SweepRequest(runs.values().stream().map(ResolvedRun::spec).toList(), task, false),
                     listener);
@@ -93,7 +104,27 @@ public final class SweepTrainEngine implements TrainEngine {
         Map<String, Value> kept = new LinkedHashMap<>(options.fields());
         kept.remove("store");
         kept.remove("threads");
+        kept.remove("executor");
+        kept.remove("master");
         return new RecordValue(kept);
+    }
+
+    /**
+     * The host's choice ({@code prec run --executor}, the embedding API) over the script's
+     * {@code executor} and {@code master} options; local when neither chose.
+     */
+    private static ExecutorChoice executorChoice(RecordValue options, ActionContext context) {
+        if (context.chosenExecutor().isPresent()) {
+            return context.chosenExecutor().get();
+        }
+        String name = string(options, "executor").orElse(ExecutorChoice.LOCAL_NAME);
+        Map<String, String> settings = new LinkedHashMap<>();
+        string(options, "master").ifPresent(m -> settings.put("master", m));
+        return new ExecutorChoice(name, settings);
+    }
+
+    private static Optional<String> string(RecordValue options, String name) {
+        return options.get(name).filter(v -> v instanceof StringValue).map(v -> ((StringValue) v).value());
     }
 
     /** {@code threads: t} per run lets {@code cores / t} runs train at once; 0 or absent trains one run on every core. */
