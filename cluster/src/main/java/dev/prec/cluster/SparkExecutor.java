@@ -42,6 +42,8 @@ public final class SparkExecutor implements SweepExecutor {
     private static final int MAX_CONCURRENT_JOBS = 64;
     /** How often to look at runs another process trains. */
     private static final Duration POLL = Duration.ofMillis(500);
+    /** JVM options of executors unless the user gives spark.executor.extraJavaOptions. */
+    static final String EXECUTOR_JAVA_OPTIONS = "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss8m";
     /** A local master without a retry count: {@code local}, {@code local[4]}, {@code local[*]}. */
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)])?");
 
@@ -81,9 +83,9 @@ public final class SparkExecutor implements SweepExecutor {
 
     /**
      * The Spark configuration this executor starts its contexts with: no speculation, the retry
-     * count and the task's cores over the options' own Spark settings; the web UI off and the
-     * driver bound to loopback unless those settings or the {@code spark.*} system properties say
-     * otherwise.
+     * count and the task's cores over the options' own Spark settings; the web UI off, the driver
+     * bound to loopback and executors started with the Vector API module unless those settings or
+     * the {@code spark.*} system properties say otherwise.
      *
      * @param options the settings
      * @return the configuration
@@ -104,7 +106,18 @@ public final class SparkExecutor implements SweepExecutor {
         conf.setIfMissing("spark.driver.host", "127.0.0.1");
         conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         conf.setIfMissing("spark.ui.enabled", "false");
+        // Without the Vector API module the trainer takes its scalar path, whose sums round
+        // differently: executors must compute as the driver and the local executor do.
+        conf.setIfMissing("spark.executor.extraJavaOptions", EXECUTOR_JAVA_OPTIONS);
         return conf;
+    }
+
+    /**
+     * @param master a Spark master URL
+     * @return whether it runs tasks in the driver's JVM ({@code local}, {@code local[N]}, {@code local[N,F]})
+     */
+    static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.prec.cluster;
 import dev.prec.store.RunStore;
 import dev.prec.sweep.SweepExecutor;
 import dev.prec.sweep.SweepExecutorProvider;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -12,7 +15,8 @@ import java.util.TreeMap;
  * The {@code spark} executor for {@link SweepExecutorProvider#find}. Settings: {@code master}
  * (required: a Spark master URL), {@code maxFailures} (attempts per run), {@code threadsPerRun},
  * {@code leaseSeconds}, {@code sharedCheckpoints} (a directory every node sees), and any Spark
- * setting by its own name ({@code spark.jars}, {@code spark.executor.memory}, ...).
+ * setting by its own name ({@code spark.jars}, {@code spark.executor.memory}, ...). On a cluster
+ * master, {@code spark.jars} defaults to the jar this class came from, the cluster jar.
  */
 public final class SparkExecutorProvider implements SweepExecutorProvider {
 
@@ -61,6 +65,11 @@ public final class SparkExecutorProvider implements SweepExecutorProvider {
                 spark.put(name, value);
             }
         });
+        if (!SparkExecutor.isLocal(master) && !spark.containsKey("spark.jars")) {
+            // Run from the cluster jar (PREC_JAR=cluster/target/prec-cluster.jar bin/prec), the
+            // executors fetch that same jar from the driver and have every class a run needs.
+            ownJar().ifPresent(jar -> spark.put("spark.jars", jar));
+        }
         return new SparkExecutor(store, options.withSparkConf(spark));
     }
 
@@ -70,6 +79,20 @@ public final class SparkExecutorProvider implements SweepExecutorProvider {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("spark executor setting " + name + " must be an integer, got '"
                     + settings.get(name) + "'", e);
+        }
+    }
+
+    /** The jar this class was loaded from, when it was loaded from a jar. */
+    private static Optional<String> ownJar() {
+        CodeSource source = SparkExecutorProvider.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
+        try {
+            Path location = Path.of(source.getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location.toString()) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException notAFile) {
+            return Optional.empty();
         }
     }
 }
