@@ -67,6 +67,30 @@ class PrecCommandTest {
     }
 
     @Test
+    void checkListsTheRunsTheStoreHasAndEstimatesOnlyTheRunsStillToTrain(@TempDir Path dir) throws Exception {
+        String head = """
+                data lang = synthetic(vocab: 32, order: 1, zipf: 1.0, seed: 3)
+                model tiny = transformer(layers: 1, width: 16, heads: 2, context: 16)
+                """;
+        // lr 50 diverges: the store keeps one finished and one failed run.
+        Path trained = script(dir, "trained.prec", head
+                + "runs = train { model: tiny, tokens: [6K], lr: [3e-3, 50] } on lang with { batch: 4 }\n");
+        Result first = prec("run", trained.toString());
+        assertEquals(0, first.code(), first.err());
+        Path grown = script(dir, "grown.prec", head
+                + "runs = train { model: tiny, tokens: [6K, 12K], lr: [3e-3, 50] } on lang with { batch: 4 }\n");
+        Result r = prec("check", grown.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("plan: 1 sweep, 2 runs to train"), r.out());
+        assertTrue(r.out().contains("run store: 1 finished, 1 failed"), r.out());
+        assertTrue(r.out().contains("finished  ") && r.out().contains("failed    ") && r.out().contains("pending   "), r.out());
+        assertTrue(r.out().contains("tokens 12000, lr 50"), r.out());
+        assertTrue(r.out().contains("for the 2 runs still to train"), r.out());
+        Result again = prec("check", trained.toString());
+        assertTrue(again.out().contains("0 runs to train") && again.out().contains("nothing to train"), again.out());
+    }
+
+    @Test
     void threeDifferentMistakesAreAllReportedWithPositionsAndHintsAndExitOne(@TempDir Path dir) throws Exception {
         Path p = script(dir, "three.prec", """
                 data lang = synthetic(vocab: 128, ordr: 2)

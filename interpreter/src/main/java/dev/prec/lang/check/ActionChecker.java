@@ -18,7 +18,8 @@ final class ActionChecker {
 
     /** The type of a plan: what {@code plan grid} evaluates to. */
     static final Type PLAN = new Type.Rec(Map.of("runs", Type.NUMBER, "flops", Type.number(Unit.FLOPS),
-            "bitflops", Type.number(Unit.BITFLOPS)));
+            "bitflops", Type.number(Unit.BITFLOPS), "finished", Type.NUMBER, "failed", Type.NUMBER,
+            "to_train", Type.NUMBER));
 
     private final CheckContext ctx;
     private final ExprChecker exprs;

@@ -4,6 +4,8 @@ import dev.prec.lang.value.DataValue;
 import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.RunTable;
 import dev.prec.lang.value.SweepValue;
+import java.util.List;
+import java.util.Optional;
 
 /** Trains every run of a sweep ({@code train grid on data with {...}}). */
 public interface TrainEngine {
@@ -29,4 +31,16 @@ public interface TrainEngine {
      *     the message is shown to the user
      */
     RunTable train(Request request, ActionContext context);
+
+    /**
+     * The runs of {@code request} and what the run store already holds for each, without training
+     * anything: one entry per distinct run (points that resolve to the same run are listed once), in
+     * sweep order. A store file that does not exist yet is not created; all its runs are pending.
+     *
+     * @return empty when the engine keeps no store, or the request cannot be resolved without
+     *     running (the plan then counts every run as still to train)
+     */
+    default Optional<List<StoredRun>> stored(Request request) {
+        return Optional.empty();
+    }
 }

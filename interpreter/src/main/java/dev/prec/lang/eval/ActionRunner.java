@@ -5,6 +5,7 @@ import dev.prec.lang.ast.Expr;
 import dev.prec.lang.diag.Span;
 import dev.prec.lang.engine.ActionContext;
 import dev.prec.lang.engine.Capability;
+import dev.prec.lang.engine.Engines;
 import dev.prec.lang.engine.FitEngine;
 import dev.prec.lang.engine.OptimizeEngine;
 import dev.prec.lang.engine.QuantizeEngine;
@@ -52,9 +53,8 @@ final class ActionRunner {
                 TrainEngine engine = exprs.engines().train()
                         .orElseThrow(() -> ScriptError.missing(t.span(), "train", Capability.TRAINER));
                 SweepValue sweep = sweepOf(t.sweep(), env);
-                DataValue data = as(DataValue.class, exprs.eval(t.data(), env), t.data().span(), "data source");
-                RecordValue options = withStore(options(t.options(), env), env);
-                yield engineCall(t, () -> engine.train(new TrainEngine.Request(sweep, data, options), context));
+                TrainEngine.Request request = trainRequest(t, sweep, env);
+                yield engineCall(t, () -> engine.train(request, context));
             }
             case Action.Quantize q -> {
                 QuantizeEngine engine = exprs.engines().quantize()
@@ -95,10 +95,23 @@ final class ActionRunner {
                 yield engineCall(o, () -> engine.optimize(new OptimizeEngine.Request(law, budget, options, fit), context));
             }
             case Action.Plan p -> {
-                Expr target = p.target() instanceof Action.Train t ? t.sweep() : p.target();
-                yield Planner.sweepPlan(sweepOf(target, env), true).toValue();
+                if (p.target() instanceof Action.Train t) {
+                    SweepValue sweep = sweepOf(t.sweep(), env);
+                    yield Planner.sweepPlan(sweep, true, Planner.stored(t, sweep, this, env)).toValue();
+                }
+                yield Planner.sweepPlan(sweepOf(p.target(), env), true, Optional.empty()).toValue();
             }
         };
+    }
+
+    Engines engines() {
+        return exprs.engines();
+    }
+
+    /** What {@code train} hands its engine: the sweep, the data, and the options with the store resolved. */
+    TrainEngine.Request trainRequest(Action.Train t, SweepValue sweep, Env env) {
+        DataValue data = as(DataValue.class, exprs.eval(t.data(), env), t.data().span(), "data source");
+        return new TrainEngine.Request(sweep, data, withStore(options(t.options(), env), env));
     }
 
     /** The sweep an expression denotes; a declared sweep keeps its name. */

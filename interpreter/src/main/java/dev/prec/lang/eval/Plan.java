@@ -1,6 +1,9 @@
 package dev.prec.lang.eval;
 
 import dev.prec.lang.engine.Capability;
+import dev.prec.lang.engine.StoredRun;
+import dev.prec.lang.value.ModelValue;
+import dev.prec.lang.value.Value;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,9 +26,12 @@ public record Plan(List<SweepPlan> sweeps, Set<Capability> needs, Set<Capability
         missing = Collections.unmodifiableSet(missing.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(missing));
     }
 
-    /** Runs of every sweep the script trains. */
+    /** Most runs listed one per line under a sweep; the rest are counted. */
+    static final int LISTED_RUNS = 20;
+
+    /** Runs the script's train actions would train: those the run store does not hold yet, when it is known. */
     public long trainedRuns() {
-        return sweeps.stream().filter(SweepPlan::trained).mapToLong(SweepPlan::runs).sum();
+        return sweeps.stream().filter(SweepPlan::trained).mapToLong(SweepPlan::toTrain).sum();
     }
 
     /** The plan as {@code prec check} prints it. */
@@ -53,12 +59,15 @@ public record Plan(List<SweepPlan> sweeps, Set<Capability> needs, Set<Capability
                 }
                 b.append(" (6 N D); total ").append(sci(s.totalFlops())).append(" FLOPs, ")
                         .append(sci(s.totalBitflops())).append(" bit-FLOPs ((6/16) N D P)\n");
-                if (!Double.isNaN(s.estimatedSeconds())) {
-                    b.append("    estimated wall time ").append(duration(s.estimatedSeconds()))
-                            .append(" on this machine (1 trainer thread, calibrated)\n");
-                }
             } else if (s.runs() > 0) {
                 b.append("    FLOPs unknown: the sweep needs a model and a tokens axis\n");
+            }
+            s.stored().ifPresent(runs -> stored(b, s, runs));
+            if (!Double.isNaN(s.estimatedSeconds()) && s.toTrain() > 0) {
+                b.append("    estimated wall time ").append(duration(s.estimatedSeconds())).append(" for the ")
+                        .append(s.toTrain()).append(s.toTrain() == 1 ? " run" : " runs")
+                        .append(s.stored().isPresent() ? " still to train" : "")
+                        .append(" on this machine (1 trainer thread, calibrated)\n");
             }
         }
         b.append("  engines: ");
@@ -69,6 +78,30 @@ public record Plan(List<SweepPlan> sweeps, Set<Capability> needs, Set<Capability
                     .collect(Collectors.joining(", ")));
         }
         return b.append('\n').toString();
+    }
+
+    /** The store's counts, then one line per run (state, key, the sweep's axes) up to {@link #LISTED_RUNS}. */
+    private static void stored(StringBuilder b, SweepPlan s, List<StoredRun> runs) {
+        int finished = s.count(StoredRun.State.FINISHED);
+        int failed = s.count(StoredRun.State.FAILED);
+        b.append("    run store: ").append(finished).append(" finished, ").append(failed).append(" failed")
+                .append(failed > 0 ? " (kept, not retried; prec runs deletes them)" : "").append(", ")
+                .append(s.toTrain()).append(" to train");
+        b.append(s.toTrain() == 0 ? ": nothing to train\n" : "\n");
+        for (StoredRun r : runs.subList(0, Math.min(LISTED_RUNS, runs.size()))) {
+            String axes = s.axisSizes().keySet().stream()
+                    .map(a -> a + " " + r.point().get(a).map(Plan::brief).orElse("-"))
+                    .collect(Collectors.joining(", "));
+            b.append(String.format(Locale.ROOT, "      %-8s  %s  %s%n", r.state().word(), r.key(), axes));
+        }
+        if (runs.size() > LISTED_RUNS) {
+            b.append("      ... and ").append(runs.size() - LISTED_RUNS).append(" more\n");
+        }
+    }
+
+    /** A point's value in a run line: a model by its name, anything else as printed. */
+    private static String brief(Value v) {
+        return v instanceof ModelValue m ? m.name() : v.show();
     }
 
     /** Seconds as "42 s", "3.5 min" or "2.1 h". */

@@ -8,6 +8,8 @@ import dev.prec.lang.check.CheckedProgram;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.engine.Capability;
 import dev.prec.lang.engine.Engines;
+import dev.prec.lang.engine.StoredRun;
+import dev.prec.lang.engine.TrainEngine;
 import dev.prec.lang.value.ModelValue;
 import dev.prec.lang.value.NumberValue;
 import dev.prec.lang.value.PrecisionValue;
@@ -17,11 +19,12 @@ import dev.prec.lang.value.Value;
 import dev.prec.optimize.Calibration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Computes the plan of a checked program without running any action. */
@@ -36,16 +39,19 @@ public final class Planner {
     public static Plan plan(CheckedProgram program, Session session, Engines engines, DiagnosticSink sink) {
         Session scratch = session.scratch();
         Evaluator.plan(program, scratch, engines, sink);
-        Set<String> trained = new HashSet<>();
+        Map<String, Action.Train> trainedBy = new HashMap<>();
         List<SweepPlan> inline = new ArrayList<>();
         ExprEvaluator exprs = new ExprEvaluator(engines);
+        ActionRunner actions = new ActionRunner(exprs);
+        Env top = Env.top(scratch);
         for (Stmt s : program.program().statements()) {
             AstScan.walk(s, e -> {
                 if (e instanceof Action.Train t) {
                     if (t.sweep() instanceof Expr.Ref r) {
-                        trained.add(r.name().text());
+                        trainedBy.putIfAbsent(r.name().text(), t);
                     } else {
-                        inlineSweep(t.sweep(), exprs, scratch).ifPresent(v -> inline.add(sweepPlan(v, true)));
+                        inlineSweep(t.sweep(), exprs, scratch)
+                                .ifPresent(v -> inline.add(sweepPlan(v, true, stored(t, v, actions, top))));
                     }
                 }
             });
@@ -53,7 +59,8 @@ public final class Planner {
         List<SweepPlan> sweeps = new ArrayList<>();
         scratch.bindings().forEach((name, v) -> {
             if (v instanceof SweepValue sv) {
-                sweeps.add(sweepPlan(sv, trained.contains(name)));
+                Action.Train t = trainedBy.get(name);
+                sweeps.add(sweepPlan(sv, t != null, t == null ? Optional.empty() : stored(t, sv, actions, top)));
             }
         });
         sweeps.addAll(inline);
@@ -70,8 +77,28 @@ public final class Planner {
         }
     }
 
-    /** Runs, axis sizes and FLOPs of one sweep. */
-    static SweepPlan sweepPlan(SweepValue s, boolean trained) {
+    /**
+     * What the run store holds for the runs {@code t} would train, asked of the trainer engine before
+     * anything runs; empty when there is no trainer, or the data or options depend on an action.
+     */
+    static Optional<List<StoredRun>> stored(Action.Train t, SweepValue sweep, ActionRunner actions, Env env) {
+        Optional<TrainEngine> engine = actions.engines().train();
+        if (engine.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return engine.get().stored(actions.trainRequest(t, sweep, env));
+        } catch (ScriptError | IllegalArgumentException notKnownBeforeRunning) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs, axis sizes, FLOPs and, for a trained sweep, the wall time of the runs still to train.
+     *
+     * @param stored what the store holds for each distinct run, when known
+     */
+    static SweepPlan sweepPlan(SweepValue s, boolean trained, Optional<List<StoredRun>> stored) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String axis : s.axes()) {
             Set<Value> distinct = new LinkedHashSet<>();
@@ -92,15 +119,19 @@ public final class Planner {
         if (s.points().isEmpty()) {
             min = 0;
         }
+        // Only runs the store does not hold yet cost time: finished and failed runs are not trained again.
+        List<RecordValue> toTrain = stored.map(l -> l.stream().filter(r -> r.state() == StoredRun.State.PENDING)
+                .map(StoredRun::point).toList()).orElse(s.points());
         double seconds = trained && Double.isFinite(total) && !s.points().isEmpty()
-                ? MachineCalibration.get().map(c -> seconds(s, c)).orElse(Double.NaN) : Double.NaN;
-        return new SweepPlan(s.name(), sizes, s.considered(), s.points().size(), min, max, total, totalBits, trained, seconds);
+                ? MachineCalibration.get().map(c -> seconds(toTrain, c)).orElse(Double.NaN) : Double.NaN;
+        return new SweepPlan(s.name(), sizes, s.considered(), s.points().size(), min, max, total, totalBits, trained,
+                seconds, stored);
     }
 
-    /** Wall seconds of every run of the sweep on this machine, from the trainer's calibration (issue 7). */
-    private static double seconds(SweepValue s, Calibration c) {
+    /** Wall seconds of the given runs on this machine, from the trainer's calibration (issue 7). */
+    private static double seconds(List<RecordValue> points, Calibration c) {
         double sum = 0;
-        for (RecordValue p : s.points()) {
+        for (RecordValue p : points) {
             if (!(p.get("model").orElse(null) instanceof ModelValue m) || !(p.get("tokens").orElse(null) instanceof NumberValue d)) {
                 return Double.NaN;
             }

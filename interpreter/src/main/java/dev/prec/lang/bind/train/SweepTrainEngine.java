@@ -3,6 +3,7 @@ package dev.prec.lang.bind.train;
 import dev.prec.data.Dataset;
 import dev.prec.lang.engine.ActionContext;
 import dev.prec.lang.engine.DataSources;
+import dev.prec.lang.engine.StoredRun;
 import dev.prec.lang.engine.TrainEngine;
 import dev.prec.lang.value.ListValue;
 import dev.prec.lang.value.NumberValue;
@@ -14,7 +15,9 @@ import dev.prec.lang.value.Unit;
 import dev.prec.lang.value.Value;
 import dev.prec.store.CurvePoint;
 import dev.prec.store.RunRecord;
+import dev.prec.store.RunStatus;
 import dev.prec.store.RunStore;
+import dev.prec.store.StoreException;
 import dev.prec.sweep.ExecutorChoice;
 import dev.prec.sweep.LocalExecutor;
 import dev.prec.sweep.LocalOptions;
@@ -23,6 +26,7 @@ import dev.prec.sweep.SweepListener;
 import dev.prec.sweep.SweepReport;
 import dev.prec.sweep.SweepRequest;
 import dev.prec.sweep.TrainerTask;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,13 +65,8 @@ public final class SweepTrainEngine implements TrainEngine {
         Path storeFile = request.options().get("store").filter(v -> v instanceof StringValue)
                 .map(v -> Path.of(((StringValue) v).value()))
                 .orElseThrow(() -> new IllegalArgumentException("train needs a run store: the option store: \"path/runs.db\""));
-        RecordValue shared = withoutEngineOptions(request.options());
         Dataset data = DataSources.open(request.data());
-        Map<String, ResolvedRun> runs = new LinkedHashMap<>();
-        for (RecordValue point : request.sweep().points()) {
-            ResolvedRun r = ResolvedRun.resolve(point, shared, data);
-            runs.putIfAbsent(r.spec().key(), r);
-        }
+        Map<String, ResolvedRun> runs = resolveAll(request, data);
         Map<String, TrainerTask.Setup> setups = new LinkedHashMap<>();
         runs.forEach((key, r) -> setups.put(key, new TrainerTask.Setup(r.training(), data)));
         ExecutorChoice choice = executorChoice(request.options(), context);
@@ -97,6 +96,55 @@ public final class SweepTrainEngine implements TrainEngine {
             rows.add(row(runs.get(record.key()), record, request.data()));
         }
         return new RunTable(rows);
+    }
+
+    /** Every distinct run of the request by full key, in sweep order. */
+    private static Map<String, ResolvedRun> resolveAll(Request request, Dataset data) {
+        RecordValue shared = withoutEngineOptions(request.options());
+        Map<String, ResolvedRun> runs = new LinkedHashMap<>();
+        for (RecordValue point : request.sweep().points()) {
+            ResolvedRun r = ResolvedRun.resolve(point, shared, data);
+            runs.putIfAbsent(r.spec().key(), r);
+        }
+        return runs;
+    }
+
+    @Override
+    public Optional<List<StoredRun>> stored(Request request) {
+        Optional<Path> storeFile = request.options().get("store").filter(v -> v instanceof StringValue)
+                .map(v -> Path.of(((StringValue) v).value()));
+        if (storeFile.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ResolvedRun> runs;
+        try {
+            runs = resolveAll(request, DataSources.open(request.data()));
+        } catch (RuntimeException unresolvable) {
+            // the same error stops the train action itself, with its position; a plan just knows less
+            return Optional.empty();
+        }
+        Map<String, RunStatus> status = new LinkedHashMap<>();
+        if (Files.exists(storeFile.get())) {
+            try (RunStore store = RunStore.open(storeFile.get())) {
+                runs.keySet().forEach(k -> store.get(k).ifPresent(r -> status.put(k, r.status())));
+            } catch (StoreException unreadable) {
+                return Optional.empty();
+            }
+        }
+        List<StoredRun> out = new ArrayList<>();
+        runs.forEach((key, r) -> out.add(new StoredRun(r.point(), r.spec().shortKey(), state(status.get(key)))));
+        return Optional.of(out);
+    }
+
+    private static StoredRun.State state(RunStatus status) {
+        if (status == null) {
+            return StoredRun.State.PENDING;
+        }
+        return switch (status) {
+            case DONE -> StoredRun.State.FINISHED;
+            case FAILED, DIVERGED -> StoredRun.State.FAILED;
+            case PLANNED, RUNNING -> StoredRun.State.PENDING;
+        };
     }
 
     /** The options that configure the engine rather than the runs: they stay out of run specs and tables. */
