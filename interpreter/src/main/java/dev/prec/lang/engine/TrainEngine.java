@@ -35,10 +35,10 @@ public interface TrainEngine {
     /**
      * The runs of {@code request} and what the run store already holds for each, without training
      * anything: one entry per distinct run (points that resolve to the same run are listed once), in
-     * sweep order. A store file that does not exist yet is not created; all its runs are pending.
+     * sweep order. Implementations must not create a store that does not exist.
      *
-     * @return empty when the engine keeps no store, or the request cannot be resolved without
-     *     running (the plan then counts every run as still to train)
+     * @return empty when the engine keeps no store, the store does not exist yet, or the request
+     *     cannot be resolved without running (the plan then counts every run as still to train)
      */
     default Optional<List<StoredRun>> stored(Request request) {
         return Optional.empty();

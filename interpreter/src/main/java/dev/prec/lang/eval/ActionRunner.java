@@ -97,9 +97,9 @@ final class ActionRunner {
             case Action.Plan p -> {
                 if (p.target() instanceof Action.Train t) {
                     SweepValue sweep = sweepOf(t.sweep(), env);
-                    yield Planner.sweepPlan(sweep, true, Planner.stored(t, sweep, this, env)).toValue();
+                    yield Planner.trainedSweepPlan(t, sweep, this, env).toValue();
                 }
-                yield Planner.sweepPlan(sweepOf(p.target(), env), true, Optional.empty()).toValue();
+                yield Planner.sweepPlan(sweepOf(p.target(), env), true, RecordValue.EMPTY, Optional.empty()).toValue();
             }
         };
     }

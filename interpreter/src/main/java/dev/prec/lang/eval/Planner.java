@@ -51,7 +51,7 @@ public final class Planner {
                         trainedBy.putIfAbsent(r.name().text(), t);
                     } else {
                         inlineSweep(t.sweep(), exprs, scratch)
-                                .ifPresent(v -> inline.add(sweepPlan(v, true, stored(t, v, actions, top))));
+                                .ifPresent(v -> inline.add(trainedSweepPlan(t, v, actions, top)));
                     }
                 }
             });
@@ -60,7 +60,8 @@ public final class Planner {
         scratch.bindings().forEach((name, v) -> {
             if (v instanceof SweepValue sv) {
                 Action.Train t = trainedBy.get(name);
-                sweeps.add(sweepPlan(sv, t != null, t == null ? Optional.empty() : stored(t, sv, actions, top)));
+                sweeps.add(t == null ? sweepPlan(sv, false, RecordValue.EMPTY, Optional.empty())
+                        : trainedSweepPlan(t, sv, actions, top));
             }
         });
         sweeps.addAll(inline);
@@ -78,27 +79,29 @@ public final class Planner {
     }
 
     /**
-     * What the run store holds for the runs {@code t} would train, asked of the trainer engine before
-     * anything runs; empty when there is no trainer, or the data or options depend on an action.
+     * The plan of a sweep that {@code t} trains: its runs are timed with the action's options (a
+     * {@code batch} given there) and looked up in the run store by the trainer engine, before anything
+     * runs. The store stays unknown when there is no trainer, or the data or options depend on an action.
      */
-    static Optional<List<StoredRun>> stored(Action.Train t, SweepValue sweep, ActionRunner actions, Env env) {
-        Optional<TrainEngine> engine = actions.engines().train();
-        if (engine.isEmpty()) {
-            return Optional.empty();
-        }
+    static SweepPlan trainedSweepPlan(Action.Train t, SweepValue sweep, ActionRunner actions, Env env) {
+        Optional<TrainEngine.Request> request;
         try {
-            return engine.get().stored(actions.trainRequest(t, sweep, env));
+            request = Optional.of(actions.trainRequest(t, sweep, env));
         } catch (ScriptError | IllegalArgumentException notKnownBeforeRunning) {
-            return Optional.empty();
+            request = Optional.empty();
         }
+        RecordValue shared = request.map(TrainEngine.Request::options).orElse(RecordValue.EMPTY);
+        Optional<List<StoredRun>> stored = request.flatMap(r -> actions.engines().train().flatMap(e -> e.stored(r)));
+        return sweepPlan(sweep, true, shared, stored);
     }
 
     /**
      * Runs, axis sizes, FLOPs and, for a trained sweep, the wall time of the runs still to train.
      *
+     * @param shared the train action's options, under each point (empty when not trained or not known)
      * @param stored what the store holds for each distinct run, when known
      */
-    static SweepPlan sweepPlan(SweepValue s, boolean trained, Optional<List<StoredRun>> stored) {
+    static SweepPlan sweepPlan(SweepValue s, boolean trained, RecordValue shared, Optional<List<StoredRun>> stored) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String axis : s.axes()) {
             Set<Value> distinct = new LinkedHashSet<>();
@@ -121,7 +124,7 @@ public final class Planner {
         }
         // Only runs the store does not hold yet cost time: finished and failed runs are not trained again.
         List<RecordValue> toTrain = stored.map(l -> l.stream().filter(r -> r.state() == StoredRun.State.PENDING)
-                .map(StoredRun::point).toList()).orElse(s.points());
+                .map(StoredRun::point).toList()).orElse(s.points().stream().map(shared::with).toList());
         double seconds = trained && Double.isFinite(total) && !s.points().isEmpty()
                 ? MachineCalibration.get().map(c -> seconds(toTrain, c)).orElse(Double.NaN) : Double.NaN;
         return new SweepPlan(s.name(), sizes, s.considered(), s.points().size(), min, max, total, totalBits, trained,

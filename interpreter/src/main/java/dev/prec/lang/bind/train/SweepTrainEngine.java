@@ -113,7 +113,9 @@ public final class SweepTrainEngine implements TrainEngine {
     public Optional<List<StoredRun>> stored(Request request) {
         Optional<Path> storeFile = request.options().get("store").filter(v -> v instanceof StringValue)
                 .map(v -> Path.of(((StringValue) v).value()));
-        if (storeFile.isEmpty()) {
+        // Without a store every run is still to train; the data (a text corpus may train a tokenizer)
+        // is only opened to compute keys when there is a store to look them up in.
+        if (storeFile.isEmpty() || !Files.exists(storeFile.get())) {
             return Optional.empty();
         }
         Map<String, ResolvedRun> runs;
@@ -124,12 +126,10 @@ public final class SweepTrainEngine implements TrainEngine {
             return Optional.empty();
         }
         Map<String, RunStatus> status = new LinkedHashMap<>();
-        if (Files.exists(storeFile.get())) {
-            try (RunStore store = RunStore.open(storeFile.get())) {
-                runs.keySet().forEach(k -> store.get(k).ifPresent(r -> status.put(k, r.status())));
-            } catch (StoreException unreadable) {
-                return Optional.empty();
-            }
+        try (RunStore store = RunStore.open(storeFile.get())) {
+            runs.keySet().forEach(k -> store.get(k).ifPresent(r -> status.put(k, r.status())));
+        } catch (StoreException unreadable) {
+            return Optional.empty();
         }
         List<StoredRun> out = new ArrayList<>();
         runs.forEach((key, r) -> out.add(new StoredRun(r.point(), r.spec().shortKey(), state(status.get(key)))));

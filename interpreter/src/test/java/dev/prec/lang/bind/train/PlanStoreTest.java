@@ -67,12 +67,23 @@ class PlanStoreTest {
     }
 
     @Test
-    void beforeAnythingTrainsEveryRunIsPendingAndTheStoreIsNotCreated() {
-        SweepPlan grid = plan(dir, GROWN).sweeps().getFirst();
-        assertEquals(4, grid.stored().orElseThrow().size());
-        assertTrue(grid.stored().get().stream().allMatch(r -> r.state() == StoredRun.State.PENDING));
+    void beforeAnythingTrainsEveryRunIsToTrainAndTheStoreIsNotCreated() {
+        Plan p = plan(dir, GROWN);
+        SweepPlan grid = p.sweeps().getFirst();
+        assertTrue(grid.stored().isEmpty());
         assertEquals(4, grid.toTrain());
+        assertTrue(p.render().contains("plan: 1 sweep, 4 runs to train"), p.render());
+        assertTrue(!p.render().contains("run store:"), p.render());
         assertTrue(Files.notExists(dir.resolve(".prec")), "planning must not create the store");
+    }
+
+    @Test
+    void aStoreWithoutAnyOfTheSweepsRunsListsThemAllAsPending() {
+        run(TRAINED);
+        SweepPlan grid = plan(dir, ADDED).sweeps().getFirst();
+        assertEquals(List.of(StoredRun.State.PENDING, StoredRun.State.PENDING),
+                grid.stored().orElseThrow().stream().map(StoredRun::state).toList());
+        assertEquals(2, grid.toTrain());
     }
 
     @Test
