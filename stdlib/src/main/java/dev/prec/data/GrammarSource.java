@@ -10,12 +10,12 @@ import java.util.OptionalDouble;
  * {@code (seed, split, n)}, starting at a position drawn exactly from the stationary law of the
  * sentence stream ({@link SentenceStream#stationary}): a window is a stationary stretch of the
  * stream, so no model's expected mean loss over a window's predictions is below the exact
- * {@link #entropyRate()}. Train and validation use different split tags, hence independent
- * draws. Generation is lazy: a window never waits for a long sentence to finish.
+ * {@link #entropyRate()}. Batching and the split tags are {@link SampledSource}'s. Generation
+ * is lazy: a window never waits for a long sentence to finish.
  *
  * <p>Immutable and thread-safe: batches may be filled concurrently.
  */
-public final class GrammarSource implements Dataset {
+public final class GrammarSource extends SampledSource {
 
     /** Version of the sampling procedure, part of the fingerprint. */
     private static final String VERSION = "grammar-v2";
@@ -43,25 +43,16 @@ public final class GrammarSource implements Dataset {
     }
 
     @Override
-    public void trainBatch(long step, int batch, int context, int[] out) {
-        fill(Streams.TRAIN, step, batch, context, out);
+    long seed() {
+        return grammar.spec().seed();
     }
 
+    /** Writes a stationary stretch of the sentence stream (see the class comment). */
     @Override
-    public void validationBatch(int index, int batch, int context, int[] out) {
-        fill(Streams.VALIDATION, index, batch, context, out);
-    }
-
-    private void fill(long split, long index, int batch, int context, int[] out) {
-        BatchLayout.check(index, batch, context, out);
-        long first = BatchLayout.firstSequence(index, batch);
-        int length = context + 1;
-        for (int b = 0; b < batch; b++) {
-            CounterRng rng = new CounterRng(CounterRng.key(grammar.spec().seed(), split, first + b));
-            SentenceStream stream = SentenceStream.stationary(grammar, rng);
-            for (int i = 0; i < length; i++) {
-                out[b * length + i] = stream.next();
-            }
+    void sampleSequence(CounterRng rng, int[] out, int offset, int length) {
+        SentenceStream stream = SentenceStream.stationary(grammar, rng);
+        for (int i = 0; i < length; i++) {
+            out[offset + i] = stream.next();
         }
     }
 

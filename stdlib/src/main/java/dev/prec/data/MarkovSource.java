@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  *
  * <p>Immutable and thread-safe: batches may be filled concurrently.
  */
-public final class MarkovSource implements Dataset {
+public final class MarkovSource extends SampledSource {
 
     /** Version of the sampling procedure, part of the fingerprint. */
     private static final String VERSION = "markov-v1";
@@ -50,23 +50,8 @@ public final class MarkovSource implements Dataset {
     }
 
     @Override
-    public void trainBatch(long step, int batch, int context, int[] out) {
-        fill(Streams.TRAIN, step, batch, context, out);
-    }
-
-    @Override
-    public void validationBatch(int index, int batch, int context, int[] out) {
-        fill(Streams.VALIDATION, index, batch, context, out);
-    }
-
-    private void fill(long split, long index, int batch, int context, int[] out) {
-        BatchLayout.check(index, batch, context, out);
-        long first = BatchLayout.firstSequence(index, batch);
-        int length = context + 1;
-        for (int b = 0; b < batch; b++) {
-            long key = CounterRng.key(chain.spec().seed(), split, first + b);
-            sampleSequence(new CounterRng(key), out, b * length, length);
-        }
+    long seed() {
+        return chain.spec().seed();
     }
 
     /**
@@ -74,6 +59,7 @@ public final class MarkovSource implements Dataset {
      *
      * @param rng the sequence's own random stream
      */
+    @Override
     void sampleSequence(CounterRng rng, int[] out, int offset, int length) {
         int state = chain.sampleStationary(rng.nextDouble());
         int[] history = chain.tokensOf(state);
