@@ -31,6 +31,9 @@ final class Attention {
         int t = a.context();
         int d = a.headDim();
         float scale = (float) (1.0 / Math.sqrt(d));
+        // one shape object per call, not per head: the step's garbage is counted (StepAllocationTest)
+        MatmulShape scoreShape = new MatmulShape(t, t, d);
+        MatmulShape mixShape = new MatmulShape(t, d, t);
         workers.forEachRange(a.batch() * a.heads(), 1, (from, to) -> {
             float[] w = workspace(a, 4);
             int q = 0;
@@ -44,7 +47,7 @@ final class Attention {
                 gather(w, k, qkv, in.k(), b, h, a);
                 gather(w, v, qkv, in.v(), b, h, a);
                 int s = attOff + bh * t * t;
-                mm.abT(att, s, w, q, w, k, new MatmulShape(t, t, d), false);
+                mm.abT(att, s, w, q, w, k, scoreShape, false);
                 for (int i = 0; i < t; i++) {
                     int row = s + i * t;
                     float max = Float.NEGATIVE_INFINITY;
@@ -59,7 +62,7 @@ final class Attention {
                     }
                     java.util.Arrays.fill(att, row + i + 1, row + t, 0f);
                 }
-                mm.ab(w, y, att, s, w, v, new MatmulShape(t, d, t), false);
+                mm.ab(w, y, att, s, w, v, mixShape, false);
                 scatter(out, outOff, w, y, b, h, a, false);
             }
         });
@@ -80,6 +83,9 @@ final class Attention {
         int t = a.context();
         int d = a.headDim();
         float scale = (float) (1.0 / Math.sqrt(d));
+        // one shape object per call, not per head: the step's garbage is counted (StepAllocationTest)
+        MatmulShape scoreShape = new MatmulShape(t, t, d);
+        MatmulShape mixShape = new MatmulShape(t, d, t);
         workers.forEachRange(a.batch() * a.heads(), 1, (from, to) -> {
             float[] w = workspace(a, 7);
             int q = 0;
@@ -98,8 +104,8 @@ final class Attention {
                 gather(w, v, qkv, in.v(), b, h, a);
                 gather(w, dy, dout, doutOff, b, h, a);
                 int s = attOff + bh * t * t;
-                mm.abT(w, dp, w, dy, w, v, new MatmulShape(t, t, d), false);
-                mm.aTb(w, dv, att, s, w, dy, new MatmulShape(t, d, t), false);
+                mm.abT(w, dp, w, dy, w, v, scoreShape, false);
+                mm.aTb(w, dv, att, s, w, dy, mixShape, false);
                 for (int i = 0; i < t; i++) {
                     int row = s + i * t;
                     int g = dp + i * t;
@@ -112,8 +118,8 @@ final class Attention {
                     }
                     java.util.Arrays.fill(w, g + i + 1, g + t, 0f);
                 }
-                mm.ab(w, dq, w, dp, w, k, new MatmulShape(t, d, t), false);
-                mm.aTb(w, dk, w, dp, w, q, new MatmulShape(t, d, t), false);
+                mm.ab(w, dq, w, dp, w, k, mixShape, false);
+                mm.aTb(w, dk, w, dp, w, q, mixShape, false);
                 scatter(dqkv, din.q(), w, dq, b, h, a, true);
                 scatter(dqkv, din.k(), w, dk, b, h, a, true);
                 scatter(dqkv, din.v(), w, dv, b, h, a, true);

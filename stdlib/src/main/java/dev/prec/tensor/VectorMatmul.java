@@ -178,15 +178,22 @@ public final class VectorMatmul implements Matmul {
                 tileGroups = ceilDiv(tileGroups, 2);
             }
         }
-        int rowTiles = ceilDiv(groups, tileGroups);
-        int colTiles = ceilDiv(panels, tilePanels);
-        int tg = tileGroups;
-        int tp = tilePanels;
-        run(threads, rowTiles * colTiles, tile -> {
-            int g0 = (tile % rowTiles) * tg;
-            int q0 = (tile / rowTiles) * tp;
-            computeTile(p, source, packing, new TileRange(g0, Math.min(groups, g0 + tg), q0, Math.min(panels, q0 + tp)));
-        });
+        Tiling tiling = new Tiling(groups, panels, tileGroups, tilePanels);
+        run(threads, tiling.rowTiles() * ceilDiv(panels, tilePanels),
+                tile -> computeTile(p, source, packing, tiling, tile));
+    }
+
+    /**
+     * How a product's result is cut into parallel tiles: {@code groups} row groups of MR rows and
+     * {@code panels} panels of NR columns, taken {@code tileGroups x tilePanels} at a time; tile t
+     * covers row-tile {@code t mod rowTiles} and column-tile {@code t / rowTiles}. A tile's ranges
+     * are derived from its index inside {@link #computeTile}, so running a tile allocates nothing
+     * (a range record per tile escaped and was most of the matmul's garbage in a training step).
+     */
+    private record Tiling(int groups, int panels, int tileGroups, int tilePanels) {
+        int rowTiles() {
+            return ceilDiv(groups, tileGroups);
+        }
     }
 
     /**
@@ -207,10 +214,15 @@ public final class VectorMatmul implements Matmul {
     private record Block(float[] data, int offset, int stride) {
     }
 
-    /** Copies {@code rows x cols} floats between blocks. */
-    private static void copyBlock(Block from, Block to, int rows, int cols) {
+    /**
+     * Copies {@code rows x cols} floats between row-major blocks (the right-edge scratch tile and the
+     * result). Positional parameters rather than a record per block: this runs once per edge tile,
+     * thousands of times per training step, and the records escaped into the allocation profile.
+     */
+    private static void copyRows(float[] from, int fromOff, int fromStride, float[] to, int toOff, int toStride,
+            int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(from.data(), from.offset() + r * from.stride(), to.data(), to.offset() + r * to.stride(), cols);
+            System.arraycopy(from, fromOff + r * fromStride, to, toOff + r * toStride, cols);
         }
     }
 
@@ -285,8 +297,12 @@ public final class VectorMatmul implements Matmul {
         }
     }
 
-    /** Computes one parallel tile of the result, reduction block by reduction block. */
-    private static void computeTile(Product prod, Operand a, Packing packing, TileRange t) {
+    /** Computes parallel tile {@code tile} of the result, reduction block by reduction block. */
+    private static void computeTile(Product prod, Operand a, Packing packing, Tiling tiling, int tile) {
+        int g0 = (tile % tiling.rowTiles()) * tiling.tileGroups();
+        int g1 = Math.min(tiling.groups(), g0 + tiling.tileGroups());
+        int q0 = (tile / tiling.rowTiles()) * tiling.tilePanels();
+        int q1 = Math.min(tiling.panels(), q0 + tiling.tilePanels());
         MatmulShape s = prod.shape();
         float[] packed = packing.panelsB();
         boolean rowMajorA = a.colStride() == 1;
@@ -298,11 +314,11 @@ public final class VectorMatmul implements Matmul {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean load = prod.accumulate() || p0 > 0;
-            for (int q = t.q0(); q < t.q1(); q++) {
+            for (int q = q0; q < q1; q++) {
                 int j0 = q * NR;
                 int cols = Math.min(NR, n - j0);
                 int bBase = q * NR * k + p0 * NR;
-                for (int g = t.g0(); g < t.g1(); g++) {
+                for (int g = g0; g < g1; g++) {
                     int i0 = g * MR;
                     int rows = Math.min(MR, m - i0);
                     float[] c = out;
@@ -312,7 +328,7 @@ public final class VectorMatmul implements Matmul {
                         // right edge: work on a full-width scratch tile, copy the valid columns back
                         c = local.edge();
                         if (load) {
-                            copyBlock(new Block(out, cBase, n), new Block(c, 0, NR), rows, cols);
+                            copyRows(out, cBase, n, c, 0, NR, rows, cols);
                         }
                         cBase = 0;
                         ldc = NR;
@@ -330,7 +346,7 @@ public final class VectorMatmul implements Matmul {
                         RegisterTile.columnMajorA(block, 0, MR, packed, bBase, kc, c, cBase, ldc, rows, load);
                     }
                     if (cols < NR) {
-                        copyBlock(new Block(c, 0, NR), new Block(out, prod.offset() + i0 * n + j0, n), rows, cols);
+                        copyRows(c, 0, NR, out, prod.offset() + i0 * n + j0, n, rows, cols);
                     }
                 }
             }

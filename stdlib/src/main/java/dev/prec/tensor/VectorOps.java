@@ -130,16 +130,18 @@ public final class VectorOps implements FloatOps {
      * the C2-compiled intrinsic adds in a different order from the interpreted and C1 code, so a
      * run's last bits would depend on when the JIT compiled a kernel (seen as validation losses that
      * differed between two identical sweeps in one JVM). A fixed order keeps every kernel a pure
-     * function of its inputs; the cost is one small store per reduction, not per element.
+     * function of its inputs; the cost is one lane extraction per lane and reduction, not per element.
+     * Lanes are read with {@code lane(i)} rather than {@code toArray()}: the array escaped the JIT's
+     * escape analysis and was the largest allocation left in a training step (measured with JFR
+     * allocation samples: about 40% of the bytes allocated per step on configuration a).
      *
      * @param v the vector to sum; NaN or infinite lanes propagate as in scalar addition
      * @return {@code v[0] + v[1] + ... + v[lanes-1]}, left to right
      */
     public static float sumLanes(FloatVector v) {
-        float[] lanes = v.toArray();
         float sum = 0f;
-        for (float lane : lanes) {
-            sum += lane;
+        for (int i = 0; i < v.length(); i++) {
+            sum += v.lane(i);
         }
         return sum;
     }
