@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * Tokens per second of full training steps (forward, backward, clipping, AdamW) through
  * {@link Trainer#run}, on BENCHMARKS.md's configurations a, b, c (vocabulary 256, tied embedding),
  * with random tokens. Prints one JSON line per (config, quantization): the median step time after
- * warmup. Usage: {@code TrainThroughput <configs a,b,c> <quant none,w8a8kv8> <warmup> <steps> <threads>}.
+ * warmup, and its 10th and 90th percentiles (the spread within the process). Usage: {@code TrainThroughput <configs a,b,c> <quant none,w8a8kv8> <warmup> <steps> <threads>}.
  */
 public final class TrainThroughput {
 
@@ -81,10 +81,13 @@ public final class TrainThroughput {
         }, () -> false);
         Collections.sort(times);
         double median = times.get(times.size() / 2) * 1e-9;
+        double p10 = times.get(times.size() / 10) * 1e-9;
+        double p90 = times.get(times.size() * 9 / 10) * 1e-9;
         System.out.printf(Locale.ROOT, "{\"peer\": \"prec\", \"config\": \"%s\", \"quant\": \"%s\", \"threads\": %d, "
-                        + "\"params\": %d, \"ms_per_step_median\": %.3f, \"tokens_per_s\": %.1f, \"matmul\": \"%s\"}%n",
-                name, quant, threads, cfg.totalParams(), median * 1e3, batch * cfg.context() / median,
-                Matmuls.description());
+                        + "\"params\": %d, \"ms_per_step_median\": %.3f, \"ms_per_step_p10\": %.3f, "
+                        + "\"ms_per_step_p90\": %.3f, \"tokens_per_s\": %.1f, \"matmul\": \"%s\"}%n",
+                name, quant, threads, cfg.totalParams(), median * 1e3, p10 * 1e3, p90 * 1e3,
+                batch * cfg.context() / median, Matmuls.description());
     }
 
     /**
