@@ -137,6 +137,9 @@ public final class RunsCommand implements Callable<Integer> {
         @Mixin
         Filters filters = new Filters();
 
+        @Option(names = "--ptq", description = "Also list each run's post-training quantizations, indented under it.")
+        boolean ptq;
+
         @Spec
         CommandSpec spec;
 
@@ -154,6 +157,13 @@ public final class RunsCommand implements Callable<Integer> {
                                 .orElse("");
                         out.printf(Locale.ROOT, "%-12s  %-8s  %14s  %10s  %s%n", r.spec().shortKey(),
                                 r.status().label(), loss, wall, r.spec().json());
+                        if (ptq) {
+                            for (PtqResult p : store.ptqResults(r.key())) {
+                                out.printf(Locale.ROOT, "  ptq %-12s  %-8s  %14s  %10.1f  delta %s  %s%n",
+                                        p.spec().shortKey(), "", exact(p.valLoss()), p.wallSeconds(),
+                                        exact(p.losses().delta()), p.spec().json());
+                            }
+                        }
                     }
                     out.flush();
                 }
@@ -188,13 +198,25 @@ public final class RunsCommand implements Callable<Integer> {
                     out.println("attempts: " + r.attempts());
                     r.result().ifPresent(x -> result(x, out));
                     for (PtqResult p : store.ptqResults(r.key())) {
-                        out.printf(Locale.ROOT, "ptq:      %s  val loss %.6g  (%s)%n", p.spec().shortKey(),
-                                p.valLoss(), p.spec().json());
+                        ptq(p, out);
                     }
                     out.flush();
                 }
                 return 0;
             });
+        }
+
+        /** A PTQ child row: spec, losses and delta, dampening, calibration, checkpoint, then its layers. */
+        private static void ptq(PtqResult p, PrintWriter out) {
+            out.printf(Locale.ROOT, "ptq:      %s  %s%n", p.spec().shortKey(), p.spec().json());
+            out.printf(Locale.ROOT, "  loss before %s  after %s  delta %s  damp %s  wall %.2f s%n",
+                    exact(p.losses().before()), exact(p.losses().after()), exact(p.losses().delta()),
+                    exact(p.damp()), p.wallSeconds());
+            p.calibration().ifPresent(c -> out.printf(Locale.ROOT, "  calibration %d sequences, seed %d%n",
+                    c.sequences(), c.seed()));
+            p.checkpoint().ifPresent(c -> out.println("  checkpoint " + c));
+            p.layers().forEach(l -> out.printf(Locale.ROOT, "  layer %s  error %s  relative %s  damp %s%n", l.name(),
+                    exact(l.error()), exact(l.relative()), exact(l.damp())));
         }
 
         private static void result(RunResult x, PrintWriter out) {

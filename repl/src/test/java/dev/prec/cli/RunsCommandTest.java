@@ -81,6 +81,26 @@ class RunsCommandTest {
     }
 
     @Test
+    void showAndListPtqPrintLossesDeltaDampeningCalibrationCheckpointAndLayers() {
+        RunSpec int4 = RunSpec.of(Map.of("method", "gptq", "bits", 4));
+        try (RunStore store = RunStore.open(db)) {
+            store.putPtq(new PtqResult(done.key(), int4, new PtqResult.Losses(3.25, 3.5),
+                    List.of(new PtqResult.Layer("blocks.0.attn.qkv.weight", 0.125, 0.01, 0.1)),
+                    java.util.Optional.of(new PtqResult.Calibration(32, 7)),
+                    java.util.Optional.of("/ckpt/ptq-int4.safetensors"), 2));
+        }
+        assertEquals(0, run("--store", db.toString(), "show", done.shortKey()));
+        assertTrue(out.contains("loss before 3.25  after 3.5  delta 0.25  damp 0.1"), out);
+        assertTrue(out.contains("calibration 32 sequences, seed 7"), out);
+        assertTrue(out.contains("checkpoint /ckpt/ptq-int4.safetensors"), out);
+        assertTrue(out.contains("layer blocks.0.attn.qkv.weight  error 0.125  relative 0.01  damp 0.1"), out);
+        assertTrue(out.contains("loss before NaN  after 3.75  delta NaN"), "a row without L_pre: " + out);
+        assertEquals(0, run("--store", db.toString(), "list", "--ptq"));
+        assertEquals(6, out.lines().count(), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("  ptq " + int4.shortKey()) && l.contains("delta 0.25")), out);
+    }
+
+    @Test
     void anUnknownOrAmbiguousKeyIsAnErrorNamingIt() {
         assertEquals(1, run("--store", db.toString(), "show", "zzzz"));
         assertTrue(err.contains("no run has a key starting with 'zzzz'"), err);

@@ -44,6 +44,10 @@ import java.util.Optional;
  * action's rows do. {@code eval_batches} and {@code batch} set the validation batches and sequences
  * per batch (default 4 and 8, the train action's defaults, so {@code loss_before} is the run's loss).
  *
+ * <p>A run whose {@code status} column says it did not finish (failed, diverged) is not quantized:
+ * its rows have NaN losses and an {@code error}, so one bad run of a sweep does not stop the action
+ * and a fit leaves those rows out.
+ *
  * <p>When the run is in the request's store (found by its {@code key} column), each result is kept
  * there as a child row of the run, keyed by the PTQ spec and evaluation, and a later request for the
  * same (run, spec) reuses that row (and its checkpoint) instead of quantizing again.
@@ -63,47 +67,81 @@ public final class PtqEngine implements QuantizeEngine {
     public RunTable quantize(Request request, ActionContext context) {
         List<RunTable.Run> out = new ArrayList<>();
         int total = request.runs().rows().size() * request.targets().size();
-        int done = 0;
+        // One dataset per source: a sweep's runs share theirs, and opening one builds its tables.
+        Map<Value, Dataset> datasets = new java.util.HashMap<>();
         try (StoredResults stored = StoredResults.open(request.store())) {
             for (RunTable.Run run : request.runs().rows()) {
                 RecordValue fields = run.fields();
-                Path checkpoint = Path.of(string(fields, "checkpoint"));
-                Optional<String> parent = stored.parentOf(fields);
-                Evaluation eval = new Evaluation(whole(fields, "eval_batches", 4), whole(fields, "batch", 8));
-                Lazy<TrainedModel> model = new Lazy<>(() -> read(checkpoint));
-                Lazy<Dataset> data = new Lazy<>(() -> dataset(fields));
+                Optional<String> unfinished = fields.get("status").filter(v -> v instanceof StringValue)
+                        .map(v -> ((StringValue) v).value()).filter(st -> !st.equals("done"));
+                Lazy<TrainedModel> model = new Lazy<>(() -> read(Path.of(string(fields, "checkpoint"))));
+                Lazy<Dataset> data = new Lazy<>(() -> datasets.computeIfAbsent(source(fields), PtqEngine::open));
                 for (PrecisionValue target : request.targets()) {
                     context.checkCancelled();
                     PtqSpec spec = spec(request.method(), target);
-                    String label = spec.method().name().toLowerCase(Locale.ROOT) + " " + spec.format().name();
-                    PtqResult result = parent.flatMap(p -> stored.reusable(p, spec.storeSpec(eval))).orElse(null);
-                    if (result == null) {
-                        int index = done;
-                        PtqReport report = PostTrainingQuantizer.quantize(model.get(), data.get(), spec, eval,
-                                WorkPool.defaultThreads(), (layer, n, layers) -> {
-                                    context.checkCancelled();
-                                    context.report(new ProgressEvent("quantize", index, total,
-                                            label + ": " + layer.name()));
-                                });
-                        Path file = checkpoint.resolveSibling("ptq-" + report.storeSpec().shortKey() + ".safetensors");
-                        try {
-                            QuantizedCheckpoint.write(file, report);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                        result = report.toStored(parent.orElse(""), Optional.of(file));
-                        if (parent.isPresent()) {
-                            stored.keep(result);
-                        }
-                    }
+                    RecordValue results = unfinished.map(PtqEngine::notQuantized).orElseGet(() -> results(
+                            quantizeOne(new Job(fields, spec, model, data), stored, new Progress(context, out.size(),
+                                    total))));
                     out.add(new RunTable.Run(run.config().with("post", target)
                             .with("post_bits", NumberValue.of(spec.format().bits()))
-                            .with("P_post", NumberValue.of(spec.format().bits())), results(result)));
-                    context.report(new ProgressEvent("quantize", ++done, total, label + " done"));
+                            .with("P_post", NumberValue.of(spec.format().bits())), results));
+                    context.report(new ProgressEvent("quantize", out.size(), total, label(spec) + " done"));
                 }
             }
         }
         return new RunTable(out);
+    }
+
+    /** One (run, spec) to quantize, with the run's model and data read on first use. */
+    private record Job(RecordValue fields, PtqSpec spec, Lazy<TrainedModel> model, Lazy<Dataset> data) {
+    }
+
+    /** Where layer progress goes: the action's context, at the job's index of the total. */
+    private record Progress(ActionContext context, int index, int total) {
+    }
+
+    /** The stored result of a job, or a new one, kept in the store when the run is there. */
+    private static PtqResult quantizeOne(Job job, StoredResults stored, Progress progress) {
+        RecordValue fields = job.fields();
+        Path checkpoint = Path.of(string(fields, "checkpoint"));
+        Evaluation eval = new Evaluation(whole(fields, "eval_batches", 4), whole(fields, "batch", 8));
+        Optional<String> parent = stored.parentOf(fields);
+        Optional<PtqResult> kept = parent.flatMap(p -> stored.reusable(p, job.spec().storeSpec(eval)));
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        String label = label(job.spec());
+        PtqReport report = PostTrainingQuantizer.quantize(job.model().get(), job.data().get(), job.spec(), eval,
+                WorkPool.defaultThreads(), (layer, n, layers) -> {
+                    progress.context().checkCancelled();
+                    progress.context().report(new ProgressEvent("quantize", progress.index(), progress.total(),
+                            label + ": " + layer.name()));
+                });
+        Path file = checkpoint.resolveSibling("ptq-" + report.storeSpec().shortKey() + ".safetensors");
+        try {
+            QuantizedCheckpoint.write(file, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PtqResult result = report.toStored(parent.orElse(""), Optional.of(file));
+        if (parent.isPresent()) {
+            stored.keep(result);
+        }
+        return result;
+    }
+
+    private static String label(PtqSpec spec) {
+        return spec.method().name().toLowerCase(Locale.ROOT) + " " + spec.format().name();
+    }
+
+    /** The results of a run that did not finish training: no losses, and why. */
+    private static RecordValue notQuantized(String status) {
+        Map<String, Value> v = new LinkedHashMap<>();
+        v.put("loss", NumberValue.of(Double.NaN));
+        v.put("loss_before", NumberValue.of(Double.NaN));
+        v.put("delta", NumberValue.of(Double.NaN));
+        v.put("error", new StringValue("not quantized: the run is " + status));
+        return new RecordValue(v);
     }
 
     private static RecordValue results(PtqResult r) {
@@ -157,10 +195,14 @@ public final class PtqEngine implements QuantizeEngine {
         return PtqSpec.of(m, q.format().format(), group).withGptq(g).withCalibration(c);
     }
 
-    /** The run's data source, opened as the trainer opened it. */
-    private static Dataset dataset(RecordValue fields) {
-        Value v = fields.get("data").orElseThrow(() -> new IllegalArgumentException(
+    /** The run's data source. */
+    private static Value source(RecordValue fields) {
+        return fields.get("data").orElseThrow(() -> new IllegalArgumentException(
                 "quantize needs each run's data source in a 'data' column"));
+    }
+
+    /** A data source opened as the trainer opened it. */
+    private static Dataset open(Value v) {
         if (!(v instanceof DataValue d)) {
             throw new IllegalArgumentException("the 'data' column must hold a data source, got " + v);
         }

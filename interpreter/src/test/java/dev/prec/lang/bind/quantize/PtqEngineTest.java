@@ -91,6 +91,19 @@ class PtqEngineTest {
     }
 
     @Test
+    void aRunThatDidNotFinishGivesRowsWithoutLossesAndAnErrorInsteadOfStoppingTheAction() {
+        RunTable runs = new RunTable(List.of(new RunTable.Run(new RecordValue(Map.of("data", DATA)),
+                new RecordValue(Map.of("status", new StringValue("diverged"), "loss", NumberValue.of(Double.NaN))))));
+        RunTable out = new PtqEngine().quantize(new QuantizeEngine.Request(runs, List.of(post(3), post(4)),
+                new SpecValue(Type.Kind.METHOD, "gptq", RecordValue.EMPTY)), ActionContext.quiet());
+        assertEquals(2, out.rows().size());
+        for (RunTable.Run r : out.rows()) {
+            assertTrue(Double.isNaN(number(r.results(), "delta")));
+            assertEquals(new StringValue("not quantized: the run is diverged"), r.results().get("error").orElseThrow());
+        }
+    }
+
+    @Test
     void theEngineIsInstalledAsTheQuantizeService() {
         assertInstanceOf(PtqEngine.class, Engines.installed().quantize().orElseThrow());
     }
