@@ -90,7 +90,8 @@ public final class ActionOptions {
             new Option("levels", new Type.ListOf(NUM), "loss levels of the iso-loss contours (nats per token)"),
             new Option("budget_from", NUM, "first budget of a P* sweep (bit-FLOPs)"),
             new Option("budget_to", NUM, "last budget of a P* sweep (bit-FLOPs)"),
-            new Option("points", NUM, "budgets in a P* sweep"));
+            new Option("points", NUM, "budgets in a P* sweep"),
+            new Option("band", Type.BOOL, "draw the bootstrap band of a bootstrapped fit (default true)"));
 
     /** Options of {@code report to "file.html" with {...}}. */
     public static final List<Option> REPORT = List.of(

@@ -3,6 +3,7 @@ package dev.prec.lang.bind.plot;
 import dev.prec.lang.engine.ActionContext;
 import dev.prec.lang.engine.PlotEngine;
 import dev.prec.lang.engine.ProgressEvent;
+import dev.prec.lang.value.BootstrapSamples;
 import dev.prec.lang.value.FitResult;
 import dev.prec.lang.value.LawValue;
 import dev.prec.lang.value.NumberValue;
@@ -13,6 +14,7 @@ import dev.prec.lang.value.Value;
 import dev.prec.optimize.Point;
 import dev.prec.plot.Chart;
 import dev.prec.plot.ChartWriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,7 +53,8 @@ public final class ChartEngine implements PlotEngine {
         String kind = o.kind().orElseGet(() -> defaultKind(law, runs, against));
         refuseIgnoredAgainst(kind, subject, against);
         return switch (kind) {
-            case "loss" -> LossFigures.lossAgainst(Observation.of(need(runs, kind)), law, o.x());
+            case "loss" -> LossFigures.lossAgainst(Observation.of(need(runs, kind)), law, o.x(), samples(subject, o),
+                    level(subject));
             case "fit" -> LossFigures.fittedAgainstObserved(Observation.of(need(runs, kind)), need(law, kind));
             case "neff" -> PlanningFigures.effectiveParams(need(law, kind));
             case "ptq" -> PlanningFigures.ptqDegradation(need(law, kind), against.flatMap(ChartEngine::lawOf), o.params());
@@ -61,12 +64,30 @@ public final class ChartEngine implements PlotEngine {
                 yield PlanningFigures.contours(need(law, kind), tokens, o.levels(),
                         best.map(b -> new Point(field(b, "params"), field(b, "tokens"), field(b, "bits"))));
             }
-            case "bits_vs_budget" -> PlanningFigures.optimalBits(need(law, kind), o.budgets().values(), Optional.empty());
-            case "bits_vs_tokens_per_param" ->
-                    PlanningFigures.optimalBits(need(law, kind), o.budgets().values(), Optional.of(o.params()));
+            case "bits_vs_budget" -> PlanningFigures.optimalBits(need(law, kind), o.budgets().values(), Optional.empty(),
+                    samples(subject, o), level(subject));
+            case "bits_vs_tokens_per_param" -> PlanningFigures.optimalBits(need(law, kind), o.budgets().values(),
+                    Optional.of(o.params()), samples(subject, o), level(subject));
             case "curves" -> CurveFigures.curves(need(runs, kind));
             default -> throw new IllegalArgumentException("unknown plot kind '" + kind + "'");
         };
+    }
+
+    /**
+     * Bootstrap samples a band is computed from, at most: resamples are independent draws, so the first 200
+     * are a fair subset, and 200 samples place a 95% percentile interval's ends within about a sample's
+     * spacing while keeping a P* frontier of 25 budgets to 5000 solves.
+     */
+    static final int BAND_SAMPLES = 200;
+
+    /** The subject's law at each bootstrap sample of its fit (empty without one, or with {@code band: false}). */
+    private static List<LawValue> samples(Value subject, PlotOptions o) {
+        List<LawValue> all = subject instanceof FitResult f && o.band() ? f.sampleLaws() : List.of();
+        return all.size() < 2 ? List.of() : all.size() > BAND_SAMPLES ? all.subList(0, BAND_SAMPLES) : all;
+    }
+
+    private static double level(Value subject) {
+        return subject instanceof FitResult f ? f.bootstrap().map(BootstrapSamples::level).orElse(0.95) : 0.95;
     }
 
     private static Optional<LawValue> lawOf(Value v) {

@@ -17,6 +17,8 @@ import java.util.Optional;
 final class LossFigures {
     /** Points on each fitted curve: smooth on a log axis, cheap to evaluate. */
     private static final int CURVE_POINTS = 60;
+    /** Most groups whose fitted curves get a band: beyond it two more legend entries per group hide the data. */
+    static final int MOST_BANDED_GROUPS = 4;
 
     private LossFigures() {
     }
@@ -28,8 +30,12 @@ final class LossFigures {
      * @param runs the observations
      * @param law a fitted law, or empty for observations alone
      * @param x {@code N} or {@code D}
+     * @param samples the law at each bootstrap sample of its fit: with at most {@link #MOST_BANDED_GROUPS}
+     *     groups each fitted curve gets its percentile band; empty for none
+     * @param level the band's coverage in (0, 1)
      */
-    static Chart lossAgainst(List<Observation> runs, Optional<LawValue> law, String x) {
+    static Chart lossAgainst(List<Observation> runs, Optional<LawValue> law, String x, List<LawValue> samples,
+                             double level) {
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
         List<String> held = law.map(l -> l.variables().stream().filter(v -> !v.equals(x)).toList())
                 .orElse(List.of(x.equals("N") ? "D" : "N"));
@@ -47,13 +53,28 @@ final class LossFigures {
             }
             series.add(new Series(g.getKey(), xs, ys, Mark.POINTS));
             if (law.isPresent()) {
-                series.add(curve(law.get(), members.getFirst(), x, xs, "fit: " + g.getKey()));
+                Series fitted = curve(law.get(), members.getFirst(), x, xs, "fit: " + g.getKey());
+                series.add(fitted);
+                if (!samples.isEmpty() && groups.size() <= MOST_BANDED_GROUPS) {
+                    Bands.Band band = Bands.of(samples, s -> rows(curve(s, members.getFirst(), x, xs, "sample")), level);
+                    String name = String.format(Locale.ROOT, "%.0f%% band: %s", 100 * level, g.getKey());
+                    series.add(new Series(name + ", lower", fitted.x(), band.lower(), Mark.DASHED));
+                    series.add(new Series(name + ", upper", fitted.x(), band.upper(), Mark.DASHED));
+                }
             }
         }
         String axis = x.equals("N") ? "parameters N" : "training tokens D";
         String title = "Loss against " + (x.equals("N") ? "model size" : "data") + " per precision"
                 + law.map(l -> " (" + l.name() + ")").orElse("");
         return new Chart(title, Axis.log(axis), Axis.log("loss (nats/token)"), series);
+    }
+
+    private static double[][] rows(Series s) {
+        double[][] rows = new double[s.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {s.x()[i], s.y()[i]};
+        }
+        return rows;
     }
 
     private static String groupName(Observation o, List<String> held) {

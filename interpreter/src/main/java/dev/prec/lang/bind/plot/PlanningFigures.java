@@ -187,29 +187,59 @@ final class PlanningFigures {
 
     /**
      * P* against the budget (joint optimum), or against D / N at fixed N when {@code fixedParams} is given;
-     * budgets without a feasible optimum are left out.
+     * budgets without a feasible optimum are left out. With bootstrap samples of the law, the band of P*
+     * at each budget (its percentile interval over the samples, {@link Bands}) is drawn as two dashed lines
+     * at the point estimate's abscissa.
      *
+     * @param samples the law at each bootstrap sample of its fit, empty for no band
+     * @param level the band's coverage in (0, 1), e.g. 0.95
      * @throws IllegalArgumentException if no budget has a feasible optimum
      */
-    static Chart optimalBits(LawValue law, double[] budgets, Optional<Double> fixedParams) {
+    static Chart optimalBits(LawValue law, double[] budgets, Optional<Double> fixedParams, List<LawValue> samples,
+                             double level) {
+        double[][] central = optimalBitsPerBudget(law, budgets, fixedParams);
+        List<Integer> feasible = new ArrayList<>();
+        for (int b = 0; b < budgets.length; b++) {
+            if (central[b] != null) {
+                feasible.add(b);
+            }
+        }
+        if (feasible.isEmpty()) {
+            throw new IllegalArgumentException("no budget in the sweep has a feasible optimum");
+        }
+        double[] x = feasible.stream().mapToDouble(b -> central[b][0]).toArray();
+        double[] y = feasible.stream().mapToDouble(b -> central[b][1]).toArray();
+        List<Series> series = new ArrayList<>(List.of(new Series("P*", x, y, Mark.LINE_AND_POINTS)));
+        if (!samples.isEmpty()) {
+            Bands.Band band = Bands.of(samples, s -> optimalBitsPerBudget(s, budgets, fixedParams), level);
+            double[] lower = feasible.stream().mapToDouble(b -> band.lower()[b]).toArray();
+            double[] upper = feasible.stream().mapToDouble(b -> band.upper()[b]).toArray();
+            String name = String.format(java.util.Locale.ROOT, "%.0f%% bootstrap band (%d samples)", 100 * level,
+                    samples.size());
+            series.add(new Series(name + ", lower", x, lower, Mark.DASHED));
+            series.add(new Series(name + ", upper", x, upper, Mark.DASHED));
+        }
+        String title = fixedParams.map(p -> "Optimal precision against D/N at N = " + Observation.format(p))
+                .orElse("Optimal precision against compute budget") + " (" + law.name() + ")";
+        Axis xAxis = fixedParams.isPresent() ? Axis.log("tokens per parameter D/N") : Axis.log("budget (bit-FLOPs)");
+        return new Chart(title, xAxis, Axis.linear("P* (bits)"), series);
+    }
+
+    /**
+     * {x, P*} per budget, x the budget or (at fixed N) the optimum's D / N; null where no optimum is feasible.
+     */
+    static double[][] optimalBitsPerBudget(LawValue law, double[] budgets, Optional<Double> fixedParams) {
         Solver solver = new Solver(surface(law, Map.of()), new CostModel.BitFlops(), SearchSpace.defaults());
-        List<double[]> rows = new ArrayList<>();
-        for (double b : budgets) {
+        double[][] rows = new double[budgets.length][];
+        for (int b = 0; b < budgets.length; b++) {
             try {
-                Optimum o = fixedParams.isPresent() ? solver.fixedParams(fixedParams.get(), b) : solver.joint(b);
-                rows.add(new double[] {fixedParams.isPresent() ? o.point().tokensPerParam() : b, o.point().bits()});
+                Optimum o = fixedParams.isPresent() ? solver.fixedParams(fixedParams.get(), budgets[b])
+                        : solver.joint(budgets[b]);
+                rows[b] = new double[] {fixedParams.isPresent() ? o.point().tokensPerParam() : budgets[b], o.point().bits()};
             } catch (IllegalArgumentException infeasible) {
                 // Too small a budget for this N (or outside the search space): no optimum to draw here.
             }
         }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no budget in the sweep has a feasible optimum");
-        }
-        double[] x = rows.stream().mapToDouble(r -> r[0]).toArray();
-        double[] y = rows.stream().mapToDouble(r -> r[1]).toArray();
-        String title = fixedParams.map(p -> "Optimal precision against D/N at N = " + Observation.format(p))
-                .orElse("Optimal precision against compute budget") + " (" + law.name() + ")";
-        Axis xAxis = fixedParams.isPresent() ? Axis.log("tokens per parameter D/N") : Axis.log("budget (bit-FLOPs)");
-        return new Chart(title, xAxis, Axis.linear("P* (bits)"), List.of(new Series("P*", x, y, Mark.LINE_AND_POINTS)));
+        return rows;
     }
 }

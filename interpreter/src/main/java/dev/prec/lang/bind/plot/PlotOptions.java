@@ -25,9 +25,10 @@ import java.util.Set;
  * @param levels loss levels of the contours (nats per token), empty to pick from the law's range
  * @param budgets the budgets swept by the P* frontiers, from {@code budget_from} to {@code budget_to} (bit-FLOPs)
  * @param look the title and axis scales the script asked for instead of the kind's own
+ * @param band whether a bootstrapped fit's figures draw their bootstrap band ({@code band}, default true)
  */
 record PlotOptions(Optional<String> kind, ImageSize size, String x, double params, double tokens,
-                   List<Double> levels, Budgets budgets, Look look) {
+                   List<Double> levels, Budgets budgets, Look look, boolean band) {
 
     /**
      * Overrides of a figure's look.
@@ -121,7 +122,8 @@ record PlotOptions(Optional<String> kind, ImageSize size, String x, double param
         Budgets budgets = new Budgets(number(o, "budget_from").orElse(1e19), number(o, "budget_to").orElse(1e25),
                 (int) number(o, "points").orElse(25.0).doubleValue());
         Look look = new Look(string(o, "title"), bool(o, "log_x"), bool(o, "log_y"));
-        return new PlotOptions(kind, new ImageSize(width, height), x, params, tokens, levels, budgets, look);
+        return new PlotOptions(kind, new ImageSize(width, height), x, params, tokens, levels, budgets, look,
+                bool(o, "band").orElse(true));
     }
 
     private static Optional<String> string(RecordValue o, String name) {

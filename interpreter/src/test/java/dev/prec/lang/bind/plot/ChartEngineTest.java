@@ -226,6 +226,73 @@ class ChartEngineTest {
                 () -> ChartEngine.chart(Laws.runs(TRAINING, 0, 1), Optional.of(TRAINING), read()));
     }
 
+    /** A fit of the paper's law whose bootstrap samples scatter each parameter by 3% (seeded). */
+    static dev.prec.lang.value.FitResult bootstrapped(int count) {
+        java.util.Random r = new java.util.Random(11);
+        List<Map<String, Double>> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Double> s = new LinkedHashMap<>();
+            TRAINING.values().forEach((k, v) -> s.put(k, v * (1 + 0.03 * r.nextGaussian())));
+            samples.add(s);
+        }
+        return new dev.prec.lang.value.FitResult(TRAINING, List.of(), RecordValue.EMPTY,
+                Optional.of(new dev.prec.lang.value.BootstrapSamples(count, 0, 0.9, 11, samples)));
+    }
+
+    @Test
+    void optimalBitsOfABootstrappedFitCarryThePercentileBandOfThePerSampleOptima() {
+        var fit = bootstrapped(40);
+        long start = System.nanoTime();
+        Chart c = ChartEngine.chart(fit, Optional.empty(), read("kind", "bits_vs_budget", "points", 8));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(3, c.series().size(), c.series().toString());
+        Series central = c.series().get(0);
+        Series lower = c.series().get(1);
+        Series upper = c.series().get(2);
+        assertTrue(lower.name().startsWith("90% bootstrap band (40 samples)"), lower.name());
+        // Independent oracle at the first budget: solve each sample's law, sort, interpolate the 5th/95th percentile.
+        double[] perSample = fit.sampleLaws().stream().mapToDouble(l -> PlanningFigures.optimalBitsPerBudget(l,
+                new double[] {central.x()[0]}, Optional.empty())[0][1]).sorted().toArray();
+        double pos = 0.05 * (perSample.length - 1);
+        int i = (int) pos;
+        assertEquals(perSample[i] + (pos - i) * (perSample[i + 1] - perSample[i]), lower.y()[0], 1e-12);
+        for (int k = 0; k < central.size(); k++) {
+            assertTrue(lower.y()[k] <= central.y()[k] + 0.05 && central.y()[k] <= upper.y()[k] + 0.05,
+                    "band at budget " + k + ": " + lower.y()[k] + " / " + central.y()[k] + " / " + upper.y()[k]);
+            assertTrue(upper.y()[k] > lower.y()[k], "a 3% scatter of the parameters moves P*");
+        }
+        assertTrue(seconds < 20, "40 samples x 8 budgets took " + seconds + " s");
+        Map<String, Value> m = new LinkedHashMap<>();
+        m.put("kind", new StringValue("bits_vs_tokens_per_param"));
+        m.put("points", NumberValue.of(6));
+        assertEquals(3, ChartEngine.chart(fit, Optional.empty(), PlotOptions.read(new RecordValue(m))).series().size());
+        m.put("band", new dev.prec.lang.value.BoolValue(false));
+        assertEquals(1, ChartEngine.chart(fit, Optional.empty(), PlotOptions.read(new RecordValue(m))).series().size());
+    }
+
+    @Test
+    void fittedLossCurvesOfABootstrappedFitCarryTheBandOfThePredictedLoss() {
+        var fit = bootstrapped(30);
+        RunTable fourBits = new RunTable(Laws.runs(TRAINING, 0.01, 1).rows().subList(0, 8));
+        Chart c = ChartEngine.chart(fit, Optional.of(fourBits), read());
+        // Two groups (4 bits at two data sizes), each: points, fitted curve, band lower, band upper.
+        assertEquals(8, c.series().size(), c.series().toString());
+        Series fitted = c.series().get(1);
+        Series lower = c.series().get(2);
+        Series upper = c.series().get(3);
+        assertTrue(lower.name().startsWith("90% band"), lower.name());
+        for (int i = 0; i < fitted.size(); i += 7) {
+            Map<String, Double> vars = new HashMap<>(Map.of("N", fitted.x()[i], "D", 2e9, "P_w", 4.0, "P_a", 4.0,
+                    "P_kv", 4.0));
+            var expected = fit.lossInterval(vars).orElseThrow();
+            assertEquals(expected.lower(), lower.y()[i], 1e-12);
+            assertEquals(expected.upper(), upper.y()[i], 1e-12);
+            assertTrue(lower.y()[i] < fitted.y()[i] && fitted.y()[i] < upper.y()[i]);
+        }
+        // Six groups: bands would hide the data, so none are drawn.
+        assertEquals(12, ChartEngine.chart(fit, Optional.of(Laws.runs(TRAINING, 0.01, 1)), read()).series().size());
+    }
+
     @Test
     void badRequestsSayWhatIsMissing() {
         var e = assertThrows(IllegalArgumentException.class,
