@@ -83,6 +83,8 @@ public final class ChartWriter {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setAntiAlias(true);
         int drawn = 0;
+        double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (Series series : chart.series()) {
             DrawablePoints p = DrawablePoints.of(series, chart.x().log(), chart.y().log());
             if (p.x().length == 0) {
@@ -90,13 +92,51 @@ public final class ChartWriter {
             }
             XYSeries xs = c.addSeries(series.name(), p.x(), p.y());
             style(xs, series.mark());
+            extend(xRange, p.x());
+            extend(yRange, p.y());
             drawn++;
         }
         if (drawn == 0) {
             throw new IllegalArgumentException("chart '" + chart.title() + "' has no drawable point (all are NaN,"
                     + " infinite, or not positive on a log axis)");
         }
+        window(xRange[0], xRange[1], chart.x().log()).ifPresent(w -> {
+            c.getStyler().setXAxisMin(w[0]);
+            c.getStyler().setXAxisMax(w[1]);
+        });
+        window(yRange[0], yRange[1], chart.y().log()).ifPresent(w -> {
+            c.getStyler().setYAxisMin(w[0]);
+            c.getStyler().setYAxisMax(w[1]);
+        });
         return c;
+    }
+
+    private static void extend(double[] range, double[] values) {
+        for (double v : values) {
+            range[0] = Math.min(range[0], v);
+            range[1] = Math.max(range[1], v);
+        }
+    }
+
+    /**
+     * The axis window of nearly constant data: 5% either side of the value (a factor 1.1 on a log axis),
+     * so that rounding noise of 1e-8 in a flat optimum is not stretched over the whole axis as a curve.
+     *
+     * @param min smallest drawn value on the axis
+     * @param max largest drawn value, {@code >= min}
+     * @param log whether the axis is logarithmic (then {@code min > 0})
+     * @return {lower, upper} when the data span less than 1e-6 of their magnitude, else empty (autoscale)
+     */
+    static java.util.Optional<double[]> window(double min, double max, boolean log) {
+        double magnitude = Math.max(Math.abs(min), Math.abs(max));
+        if (max - min > 1e-6 * magnitude) {
+            return java.util.Optional.empty();
+        }
+        if (log) {
+            return java.util.Optional.of(new double[] {min / 1.1, max * 1.1});
+        }
+        double pad = magnitude > 0 ? 0.05 * magnitude : 1;
+        return java.util.Optional.of(new double[] {min - pad, max + pad});
     }
 
     private static void style(XYSeries xs, Mark mark) {

@@ -29,6 +29,17 @@ class ChartWriterTest {
     }
 
     @Test
+    void nearlyConstantDataGetAWindowOfFivePercentSoRoundingNoiseIsNotDrawnAsACurve() {
+        double[] w = ChartWriter.window(7.00210930, 7.00210937, false).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(7.0021093 - 0.05 * 7.00210937, w[0], 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(7.00210937 * 1.05, w[1], 1e-9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-1, 1}, ChartWriter.window(0, 0, false).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1e9 / 1.1, 1e9 * 1.1},
+                ChartWriter.window(1e9, 1e9, true).orElseThrow(), 1);
+        org.junit.jupiter.api.Assertions.assertTrue(ChartWriter.window(6, 8, false).isEmpty(), "real variation autoscales");
+    }
+
+    @Test
     void pngDecodesAtTheRequestedSizeAndIsNotBlank() throws Exception {
         Path f = ChartWriter.write(lossAgainstParams(), dir.resolve("sub/loss.png"), new ImageSize(640, 480));
         ImageChecks.assertPng(f, 640, 480);

@@ -52,7 +52,8 @@ final class CurveFigures {
             throw new IllegalArgumentException("no run has a loss curve (a list of numbers among its results)");
         }
         Axis x = anyTokens ? Axis.log("tokens trained") : Axis.linear("logged step");
-        return new Chart("Training and validation loss", x, Axis.log("loss (nats/token)"), series);
+        // Losses span well under a decade, where a log axis would have no labelled tick.
+        return new Chart("Training and validation loss", x, Axis.linear("loss (nats/token)"), series);
     }
 
     /** {@code val_curve} pairs with {@code val_tokens}; any other name {@code x} with {@code x_tokens}. */

@@ -66,7 +66,9 @@ final class LossFigures {
         String axis = x.equals("N") ? "parameters N" : "training tokens D";
         String title = "Loss against " + (x.equals("N") ? "model size" : "data") + " per precision"
                 + law.map(l -> " (" + l.name() + ")").orElse("");
-        return new Chart(title, Axis.log(axis), Axis.log("loss (nats/token)"), series);
+        // Losses span well under a decade, where a log axis would have no labelled tick: linear (log_y: true
+        // restores the log-log view).
+        return new Chart(title, Axis.log(axis), Axis.linear("loss (nats/token)"), series);
     }
 
     private static double[][] rows(Series s) {
