@@ -49,9 +49,6 @@ final class ColumnMath {
     static final long SIGNIFICAND = 0x000fffffffffffffL;
     /** The significand bits of sqrt(2): significands at or above it are halved, so m is in [sqrt(1/2), sqrt(2)). */
     static final long SQRT2_SIGNIFICAND = 0x6a09e667f3bcdL;
-    /** Exponent bits of 1.0 and of 0.5. */
-    static final long ONE_EXPONENT = 0x3ffL << 52;
-    static final long HALF_EXPONENT = 0x3feL << 52;
 
     /**
      * Taylor coefficients 1/k! of exp(r) for k = 13 down to 2. On |r| <= ln 2 / 2 the truncation
@@ -154,22 +151,17 @@ final class ColumnMath {
      * @return log x within about 1 ulp; NaN for x &lt; 0 or NaN, -Infinity for +-0, +Infinity for +Infinity
      */
     static double log(double x) {
-        if (x == 0) {
-            return Double.NEGATIVE_INFINITY;
+        if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
+            return logSpecial(x);
         }
-        if (!(x > 0)) {
-            return Double.NaN;
-        }
-        if (x == Double.POSITIVE_INFINITY) {
-            return x;
-        }
-        boolean tiny = x < Double.MIN_NORMAL;
-        long bits = Double.doubleToRawLongBits(tiny ? x * TWO54 : x);
+        double scale = x < Double.MIN_NORMAL ? TWO54 : 1.0;
+        long bits = Double.doubleToRawLongBits(x * scale);
         long significand = bits & SIGNIFICAND;
-        boolean high = significand >= SQRT2_SIGNIFICAND;
-        long e = (bits >>> 52) - 1023 + (high ? 1 : 0);
-        double m = Double.longBitsToDouble(significand | (high ? HALF_EXPONENT : ONE_EXPONENT));
-        double dk = (double) e - (tiny ? 54.0 : 0.0);
+        // 1 when the significand is at least sqrt(2)'s (significand < 2^52, so the sum stays below 2^53).
+        long high = (significand + (SIGNIFICAND + 1 - SQRT2_SIGNIFICAND)) >>> 52;
+        long e = (bits >>> 52) - (Double.doubleToRawLongBits(scale) >>> 52) + high;
+        double m = Double.longBitsToDouble(significand | ((1023 - high) << 52));
+        double dk = (double) e;
         double f = m - 1.0;
         double s = f / (f + 2.0);
         double z = s * s;
@@ -180,6 +172,15 @@ final class ColumnMath {
         double rz = z * q;
         double hfsq = 0.5 * f * f;
         return dk * LN2_HI - ((hfsq - (s * (hfsq + rz) + dk * LN2_LO)) - f);
+    }
+
+    /**
+     * log x for x outside (0, +Infinity), shared by both paths: with s = sqrt(x) + 0 (which turns
+     * -0 into +0), s - 1/s is -Infinity for +-0, +Infinity for +Infinity and NaN for negative x and NaN.
+     */
+    static double logSpecial(double x) {
+        double s = Math.sqrt(x) + 0.0;
+        return s - 1.0 / s;
     }
 
     /**
@@ -208,7 +209,22 @@ final class ColumnMath {
         static void log(double[] out, double[] in, int n) {
             int bound = D.loopBound(n);
             for (int i = 0; i < bound; i += LANES) {
-                log(DoubleVector.fromArray(D, in, i)).intoArray(out, i);
+                DoubleVector x = DoubleVector.fromArray(D, in, i);
+                VectorMask<Double> inside = x.compare(VectorOperators.GT, 0.0)
+                        .and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+                DoubleVector y = logInside(x);
+                if (inside.allTrue()) {
+                    y.intoArray(out, i);
+                } else {
+                    // Rare (a domain violation): the special lanes as the reference computes them.
+                    double[] xs = x.toArray();
+                    y.intoArray(out, i);
+                    for (int j = 0; j < LANES; j++) {
+                        if (!inside.laneIsSet(j)) {
+                            out[i + j] = logSpecial(xs[j]);
+                        }
+                    }
+                }
             }
             logScalar(out, in, bound, n);
         }
@@ -234,17 +250,22 @@ final class ColumnMath {
             return p.mul(s1).mul(s2);
         }
 
-        /** {@link ColumnMath#log(double)} per lane; the special inputs are blended in at the end. */
-        static DoubleVector log(DoubleVector x) {
-            VectorMask<Double> tiny = x.compare(VectorOperators.LT, Double.MIN_NORMAL);
-            LongVector bits = x.blend(x.mul(TWO54), tiny).reinterpretAsLongs();
+        /**
+         * {@link ColumnMath#log(double)} per lane for lanes in (0, +Infinity); other lanes get
+         * meaningless values, which {@link #log(double[], double[], int)} replaces. No blend of the
+         * result: in a method this long C2 left a final blend to the Vector API's Java fallback,
+         * which then took more time than the logarithm itself.
+         */
+        static DoubleVector logInside(DoubleVector x) {
+            DoubleVector scale = DoubleVector.broadcast(D, 1.0).blend(TWO54, x.compare(VectorOperators.LT, Double.MIN_NORMAL));
+            LongVector bits = x.mul(scale).reinterpretAsLongs();
             LongVector significand = bits.and(SIGNIFICAND);
-            VectorMask<Long> high = significand.compare(VectorOperators.GE, SQRT2_SIGNIFICAND);
-            LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023).add(LongVector.zero(L).blend(1, high));
-            DoubleVector m = significand.or(LongVector.broadcast(L, ONE_EXPONENT).blend(HALF_EXPONENT, high))
+            LongVector high = significand.add(SIGNIFICAND + 1 - SQRT2_SIGNIFICAND).lanewise(VectorOperators.LSHR, 52);
+            LongVector e = bits.lanewise(VectorOperators.LSHR, 52)
+                    .sub(scale.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52)).add(high);
+            DoubleVector m = significand.or(LongVector.broadcast(L, 1023).sub(high).lanewise(VectorOperators.LSHL, 52))
                     .reinterpretAsDoubles();
-            DoubleVector dk = ((DoubleVector) e.convert(VectorOperators.L2D, 0))
-                    .sub(DoubleVector.zero(D).blend(54.0, tiny));
+            DoubleVector dk = (DoubleVector) e.convert(VectorOperators.L2D, 0);
             DoubleVector f = m.sub(1.0);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector z = s.mul(s);
@@ -254,10 +275,7 @@ final class ColumnMath {
             }
             DoubleVector rz = z.mul(q);
             DoubleVector hfsq = f.mul(0.5).mul(f);
-            DoubleVector y = dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(rz)).add(dk.mul(LN2_LO))).sub(f));
-            y = y.blend(Double.NaN, x.compare(VectorOperators.LT, 0.0).or(x.test(VectorOperators.IS_NAN)));
-            y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0.0));
-            return y.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+            return dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(rz)).add(dk.mul(LN2_LO))).sub(f));
         }
     }
 }
