@@ -152,6 +152,12 @@ public final class ReplCommands {
                 if (filter.isEmpty() || spec.contains(filter) || r.status().label().equals(filter)) {
                     String loss = r.result().map(x -> String.format(Locale.ROOT, "%.6g", x.finalValLoss())).orElse("");
                     out.printf(Locale.ROOT, "%-12s  %-8s  %14s  %s%n", r.spec().shortKey(), r.status().label(), loss, spec);
+                    // Post-training quantizations of the run, indented under it.
+                    for (dev.prec.store.PtqResult p : store.ptqResults(r.key())) {
+                        out.printf(Locale.ROOT, "  ptq %-12s  %14s  delta %s  %s%n", p.spec().shortKey(),
+                                String.format(Locale.ROOT, "%.6g", p.valLoss()),
+                                String.format(Locale.ROOT, "%.4g", p.losses().delta()), p.spec().json());
+                    }
                 }
             }
             out.flush();
@@ -172,7 +178,7 @@ public final class ReplCommands {
                       :load FILE     run a script in this session
                       :save FILE     write the inputs that ran without errors as a script
                       :vars          the names bound in this session, with types and values
-                      :runs [filter] runs in the store (.prec/runs.db here) whose status or spec contains filter
+                      :runs [filter] runs in the store (.prec/runs.db here) whose status or spec contains filter, with their PTQ results
                       :plan          the plan of this session's script (what it would train)
                       :reset         forget every name and input
                       :quit          leave (Ctrl-D too)""");
