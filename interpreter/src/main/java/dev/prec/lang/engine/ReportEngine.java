@@ -28,7 +28,7 @@ public interface ReportEngine {
      *
      * @param title the page's title
      * @param script the script's name (its file) and canonical source text, for the record
-     * @param plan the script's plan as {@code prec check} prints it
+     * @param plan the script's plan as {@code prec check} prints it, computed before its first statement ran
      * @param products what the run produced, in order
      * @param output the lines {@code print} showed, in order
      * @param file where to write

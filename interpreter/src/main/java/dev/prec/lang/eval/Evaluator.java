@@ -37,6 +37,8 @@ public final class Evaluator {
     private final Set<String> deferred = new HashSet<>();
     /** The program being run, for the plan and source a report shows. */
     private final CheckedProgram program;
+    /** The plan as it stood before the first statement ran, when the program writes a report. */
+    private String planBeforeRun = "";
 
     private Evaluator(CheckedProgram program, Session session, Engines engines, boolean planning) {
         this.exprs = new ExprEvaluator(engines);
@@ -54,6 +56,10 @@ public final class Evaluator {
      */
     public static Value run(CheckedProgram program, Session session, Engines engines) {
         Evaluator ev = new Evaluator(program, session, engines, false);
+        if (program.program().statements().stream().anyMatch(Stmt.Report.class::isInstance)) {
+            // Before anything runs: afterwards the store would list this run's own sweeps as finished.
+            ev.planBeforeRun = RunRecord.plan(program, session, engines);
+        }
         Value last = NothingValue.INSTANCE;
         for (Stmt s : program.program().statements()) {
             if (session.context().cancelled().get()) {
@@ -179,7 +185,7 @@ public final class Evaluator {
         RecordValue options = r.options().map(o -> ActionRunner.as(RecordValue.class, exprs.eval(o, top), o.span(),
                 "record of options")).orElse(RecordValue.EMPTY);
         Path file = path(r.target());
-        ReportEngine.Request request = RunRecord.request(program, session, exprs.engines(), file, options);
+        ReportEngine.Request request = RunRecord.request(program, session, planBeforeRun, file, options);
         try {
             engine.report(request, session.context());
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {

@@ -26,7 +26,8 @@ final class RunRecord {
     private RunRecord() {
     }
 
-    static ReportEngine.Request request(CheckedProgram program, Session session, Engines engines, Path file,
+    /** @param plan the program's plan before it ran ({@link #plan}) */
+    static ReportEngine.Request request(CheckedProgram program, Session session, String plan, Path file,
                                         RecordValue options) {
         String name = program.program().span().file();
         Path scriptFile = Path.of(name).getFileName();
@@ -48,7 +49,7 @@ final class RunRecord {
             }
         });
         return new ReportEngine.Request(title, new ReportEngine.Script(name,
-                SourcePrinter.print(program.program())), plan(program, session, engines), products,
+                SourcePrinter.print(program.program())), plan, products,
                 session.journal().printed(), file, options);
     }
 
@@ -59,11 +60,11 @@ final class RunRecord {
     }
 
     /** The plan as {@code prec check} prints it; planning problems (all reported before the run) are not repeated. */
-    private static String plan(CheckedProgram program, Session session, Engines engines) {
+    static String plan(CheckedProgram program, Session session, Engines engines) {
         try {
             return Planner.plan(program, session, engines, new DiagnosticSink()).render();
         } catch (ScriptError | IllegalArgumentException e) {
-            return "the plan could not be computed again at report time: " + e.getMessage();
+            return "the plan could not be computed: " + e.getMessage();
         }
     }
 }

@@ -66,7 +66,8 @@ public final class PageEngine implements ReportEngine {
             }
         }
         List<Section> sections = new ArrayList<>(List.of(
-                new Section("plan", "Plan", List.of(new Block.Code(request.plan().strip())), ""),
+                new Section("plan", "Plan", List.of(new Block.Text("As prec check prints it, computed before the"
+                        + " script's first statement ran."), new Block.Code(request.plan().strip())), ""),
                 new Section("runs", "Runs", runs, "No run table in this run."),
                 new Section("fits", "Fitted laws", fits, "No fit in this run."),
                 new Section("laws", "Laws", laws, "No other law with parameter values."),
