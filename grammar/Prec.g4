@@ -26,7 +26,7 @@ sep : NL | ';' ;
 statement
     : declKeyword name '=' expression                               # declStatement
     | LAW name '(' lawVariables? ')' lawBody                        # lawStatement
-    | FN name '=' name operand                                      # fnStatement
+    | FN name '=' name operand (WITH operand)?                      # fnStatement
     | name '=' expression                                           # assignStatement
     | PRINT expression                                              # printStatement
     | PLOT operand (AGAINST operand)? TO operand (WITH operand)?    # plotStatement

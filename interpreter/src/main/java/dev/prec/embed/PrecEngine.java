@@ -8,6 +8,7 @@ import dev.prec.lang.engine.Engines;
 import dev.prec.lang.engine.ProgressEvent;
 import dev.prec.lang.eval.Plan;
 import dev.prec.lang.eval.Session;
+import dev.prec.lang.guest.GuestPolicy;
 import dev.prec.lang.guest.Guests;
 import dev.prec.lang.guest.HostFunction;
 import dev.prec.lang.value.PlainJava;
@@ -123,6 +124,24 @@ public final class PrecEngine {
     public synchronized PrecEngine register(String name, Object polyglotFunction) {
         session.define(requireName(name), Guests.polyglotFunction(name, polyglotFunction));
         return this;
+    }
+
+    /**
+     * Sets the limits of the guest functions ({@code fn f = js "..."}) that scripts define from now on:
+     * the defaults a {@code fn} gets and the ceiling its {@code with { statements, wall_s, heap_mib }} may
+     * not exceed. {@link GuestPolicy#DEFAULT} until called; {@code GuestPolicy.fixed(limits)} stops scripts
+     * from raising them. Functions defined earlier keep their limits.
+     *
+     * @param policy defaults and ceiling; see {@link dev.prec.lang.guest.GuestLimits} for each limit's meaning and range
+     */
+    public synchronized PrecEngine guestPolicy(GuestPolicy policy) {
+        session.guestPolicy(java.util.Objects.requireNonNull(policy, "policy"));
+        return this;
+    }
+
+    /** The guest limits scripts of this engine get; see {@link #guestPolicy(GuestPolicy)}. */
+    public synchronized GuestPolicy guestPolicy() {
+        return session.guestPolicy();
     }
 
     private static String requireName(String name) {

@@ -44,8 +44,10 @@ public final class SourcePrinter {
     /** One statement; a law with a body spans several lines. */
     public static String print(Stmt stmt) {
         return switch (stmt) {
-            case Stmt.Decl d when d.kind() == Stmt.DeclKind.FN && d.value() instanceof Expr.Call c && c.args().size() == 1 ->
-                    "fn " + d.name() + " = " + print(c.callee()) + " " + print(c.args().getFirst());
+            case Stmt.Decl d when d.kind() == Stmt.DeclKind.FN && d.value() instanceof Expr.Call c && c.named().isEmpty()
+                    && (c.args().size() == 1 || c.args().size() == 2) ->
+                    "fn " + d.name() + " = " + print(c.callee()) + " " + at(c.args().getFirst(), OR)
+                            + (c.args().size() == 2 ? " with " + at(c.args().getLast(), OR) : "");
             case Stmt.Decl d -> d.kind().keyword() + " " + d.name() + " = " + print(d.value());
             case Stmt.LawDecl l -> law(l);
             case Stmt.Assign a -> a.name() + " = " + print(a.value());

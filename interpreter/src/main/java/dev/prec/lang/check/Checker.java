@@ -9,6 +9,7 @@ import dev.prec.lang.builtin.ActionOptions;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.diag.Span;
 import dev.prec.lang.engine.Capability;
+import dev.prec.lang.guest.GuestPolicy;
 import dev.prec.lang.value.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,7 +86,16 @@ public final class Checker {
             case FORMAT -> exprs.expect(d.value(), top, Type.of(Type.Kind.QUANT), what);
             case PRECISION -> exprs.domain().precision(d.value(), top, what);
             case SWEEP -> new ActionChecker(ctx, exprs, exprs.domain()).sweep(d.value(), top);
-            case FN -> exprs.expect(d.value(), top, Type.of(Type.Kind.FUNCTION), what);
+            case FN -> {
+                // The limits record of `fn f = js SOURCE with { ... }`: only the limit names, each a number.
+                // The call is then checked without it, so that errors inside it are reported once.
+                if (d.value() instanceof Expr.Call c && c.args().size() == 2 && c.args().getLast() instanceof Expr.RecordLit) {
+                    exprs.domain().options(Optional.of(c.args().getLast()), GuestPolicy.OPTIONS, top, "fn");
+                    Expr source = new Expr.Call(c.callee(), List.of(c.args().getFirst()), c.named(), c.span());
+                    yield exprs.expect(source, top, Type.of(Type.Kind.FUNCTION), what);
+                }
+                yield exprs.expect(d.value(), top, Type.of(Type.Kind.FUNCTION), what);
+            }
             case LAW -> {
                 Type t = exprs.type(d.value(), top);
                 if (!t.isLoose() && !t.equals(Type.of(Type.Kind.LAW)) && !t.equals(Type.of(Type.Kind.FIT))) {

@@ -50,7 +50,7 @@ final class ExprEvaluator {
     }
 
     CallContext callContext(Env env) {
-        return new CallContext(engines, env.session().baseDirectory());
+        return new CallContext(engines, env.session().baseDirectory(), env.session().guestPolicy());
     }
 
     Value eval(Expr e, Env env) {

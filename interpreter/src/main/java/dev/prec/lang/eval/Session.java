@@ -1,6 +1,7 @@
 package dev.prec.lang.eval;
 
 import dev.prec.lang.engine.ActionContext;
+import dev.prec.lang.guest.GuestPolicy;
 import dev.prec.lang.value.Type;
 import dev.prec.lang.value.Value;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ public final class Session {
     private Path baseDirectory;
     /** What runs in this session produced, for {@code report}; a scratch copy starts its own. */
     private final RunJournal journal = new RunJournal();
+    /** The limits of guest functions defined in this session; the host's to set. */
+    private GuestPolicy guestPolicy = GuestPolicy.DEFAULT;
 
     /**
      * @param out receives printed text, one call per {@code print}
@@ -49,6 +52,7 @@ public final class Session {
      */
     public Session scratch() {
         Session copy = new Session(text -> { }, context, baseDirectory);
+        copy.guestPolicy = guestPolicy;
         copy.bindings.putAll(bindings);
         copy.overrides.putAll(overrides);
         return copy;
@@ -105,5 +109,14 @@ public final class Session {
 
     public void baseDirectory(Path dir) {
         this.baseDirectory = dir;
+    }
+
+    public GuestPolicy guestPolicy() {
+        return guestPolicy;
+    }
+
+    /** Sets the limits of the guest functions defined from now on; functions defined earlier keep theirs. */
+    public void guestPolicy(GuestPolicy policy) {
+        this.guestPolicy = java.util.Objects.requireNonNull(policy, "policy");
     }
 }

@@ -3,6 +3,7 @@ package dev.prec.lang.guest;
 import dev.prec.lang.builtin.Builtin;
 import dev.prec.lang.builtin.Param;
 import dev.prec.lang.builtin.Signature;
+import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.StringValue;
 import dev.prec.lang.value.Type;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +29,13 @@ public final class GuestBuiltins {
     public static List<Builtin> all() {
         return List.of(
                 new Builtin(new Signature("js", List.of(Param.required("source", Type.STRING,
-                        "JavaScript whose value is a function, e.g. \"(N, D, P) => 6*N*D*P/16\"")),
+                        "JavaScript whose value is a function, e.g. \"(N, D, P) => 6*N*D*P/16\""),
+                        Param.optional("limits", new Type.Rec(Map.of()), RecordValue.EMPTY,
+                                "per-call limits { statements, wall_s, heap_mib }; written fn f = js \"...\" with {...}")),
                         Type.of(Type.Kind.FUNCTION), "a sandboxed JavaScript function (no IO, host access, threads,"
                         + " processes or environment; statement, time and heap limits per call)"),
-                        Optional.empty(), (a, c) -> javascript().define("js function", string(a.get("source")))),
+                        Optional.empty(), (a, c) -> javascript(c.guestPolicy().limitsFor((RecordValue) a.get("limits")
+                                .orElse(RecordValue.EMPTY))).define("js function", string(a.get("source")))),
                 new Builtin(new Signature("file", List.of(Param.required("path", Type.STRING,
                         "the file, relative to the script")), Type.STRING, "the text of a file (UTF-8, at most 1 MiB),"
                         + " e.g. guest source: fn f = js file(\"cost.js\")"),
@@ -38,9 +43,9 @@ public final class GuestBuiltins {
     }
 
     /** The runtime, or a script error when the polyglot jars are missing or cannot start. */
-    private static GuestLanguage javascript() {
+    private static GuestLanguage javascript(GuestLimits limits) {
         try {
-            return Guests.javascript();
+            return Guests.javascript(limits);
         } catch (LinkageError | InternalError e) {
             throw new IllegalArgumentException("JavaScript functions are unavailable in this installation: " + e);
         }

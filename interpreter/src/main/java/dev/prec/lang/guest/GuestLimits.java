@@ -12,8 +12,14 @@ import java.time.Duration;
  */
 public record GuestLimits(long statements, Duration wallTime, long heapBytes) {
 
-    /** 10 million statements, 2 seconds, 512 MiB. */
+    /** 10 million statements, 2 seconds, 512 MiB: what a {@code fn} gets unless the script or host says otherwise. */
     public static final GuestLimits DEFAULT = new GuestLimits(10_000_000L, Duration.ofSeconds(2), 512L << 20);
+
+    /**
+     * The most a script may ask for unless its host sets a lower ceiling: no statement bound to speak of
+     * ({@link Long#MAX_VALUE}), one hour, and no heap bound beyond the JVM's own ({@link Long#MAX_VALUE} bytes).
+     */
+    public static final GuestLimits CEILING = new GuestLimits(Long.MAX_VALUE, Duration.ofHours(1), Long.MAX_VALUE);
 
     public GuestLimits {
         if (statements < 1) {
@@ -25,5 +31,10 @@ public record GuestLimits(long statements, Duration wallTime, long heapBytes) {
         if (heapBytes < (1L << 20)) {
             throw new IllegalArgumentException("heap limit must be >= 1 MiB, got " + heapBytes);
         }
+    }
+
+    /** Whether every limit of this is at most the same limit of {@code other}. */
+    public boolean within(GuestLimits other) {
+        return statements <= other.statements && wallTime.compareTo(other.wallTime) <= 0 && heapBytes <= other.heapBytes;
     }
 }

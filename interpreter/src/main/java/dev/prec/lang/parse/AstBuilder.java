@@ -51,10 +51,12 @@ final class AstBuilder {
             case DeclStatementContext c -> new Stmt.Decl(declKind(c.declKeyword()), name(c.name()),
                     expression(c.expression()), span);
             case LawStatementContext c -> law(c, span);
-            // `fn f = js SOURCE` is the declaration `fn f = js(SOURCE)`: the language is a built-in.
-            case FnStatementContext c -> new Stmt.Decl(Stmt.DeclKind.FN, name(c.name(0)), new Expr.Call(
-                    new Expr.Ref(name(c.name(1))), List.of(operand(c.operand())), List.of(),
-                    name(c.name(1)).span().to(operand(c.operand()).span())), span);
+            // `fn f = js SOURCE with LIMITS` is the declaration `fn f = js(SOURCE, LIMITS)`: the language is a built-in.
+            case FnStatementContext c -> {
+                List<Expr> args = c.operand().stream().map(this::operand).toList();
+                yield new Stmt.Decl(Stmt.DeclKind.FN, name(c.name(0)), new Expr.Call(new Expr.Ref(name(c.name(1))), args,
+                        List.of(), name(c.name(1)).span().to(args.getLast().span())), span);
+            }
             case AssignStatementContext c -> new Stmt.Assign(name(c.name()), expression(c.expression()), span);
             case PrintStatementContext c -> new Stmt.Print(expression(c.expression()), span);
             case PlotStatementContext c -> {

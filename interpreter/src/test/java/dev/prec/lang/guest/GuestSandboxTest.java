@@ -1,6 +1,7 @@
 package dev.prec.lang.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +100,47 @@ class GuestSandboxTest {
     void readingTheEnvironmentIsRefused() throws Exception {
         attack("(f, d) => Java.type('java.lang.System').getenv('PATH')");
         attack("(f, d) => process.env.PATH");
+    }
+
+    @Test
+    void startingAThreadIsRefused() throws Exception {
+        attack("(f, d) => { const t = new (Java.type('java.lang.Thread'))(() => 1); t.start(); return 1 }");
+        attack("(f, d) => { new Worker('postMessage(1)'); return 1 }");
+    }
+
+    @Test
+    void reachingAnotherLanguageOrAModuleLoaderIsRefused() throws Exception {
+        attack("(f, d) => Polyglot.eval('python', 'import os')");
+        attack("(f, d) => require('fs').readFileSync(f, 'utf8')");
+    }
+
+    @Test
+    void unboundedRecursionIsAScriptErrorNotAStackOverflow() throws Exception {
+        String m = attack("(f, d) => { const r = (n) => r(n + 1) + 1; return r(0) }");
+        assertTrue(m.contains("Maximum call stack size exceeded"), m);
+    }
+
+    @Test
+    void unboundedRecursionOnASmallHostStackIsAScriptErrorToo() throws Exception {
+        PrecEngine prec = Prec.engine();
+        prec.eval("fn deep = js \"function r(n) { return n === 0 ? 0 : 1 + r(n - 1) }; r\"");
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        // 512 KiB is far below the 4 MiB test threads get: the overflow comes sooner and may hit host frames.
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(prec.eval("a = deep(10)\nb = deep(10M)"));
+            } catch (PrecException | RuntimeException | Error e) {
+                outcome.set(e);
+            }
+        }, "small-stack", 512 * 1024);
+        small.start();
+        small.join();
+        PrecException e = assertInstanceOf(PrecException.class, outcome.get());
+        assertEquals(2, e.first().span().line());
+        assertTrue(e.first().message().contains("call stack") || e.first().message().contains("recursed too deeply"),
+                e.first().message());
+        assertEquals(10.0, prec.getNumber("a"));
+        assertEquals(100.0, prec.eval("deep(100)"), "the interpreter stays usable");
     }
 
     @Test
