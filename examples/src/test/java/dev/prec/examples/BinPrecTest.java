@@ -50,6 +50,19 @@ class BinPrecTest {
     }
 
     @Test
+    void theGuestFunctionExampleRunsWithoutJvmWarningsOnStandardError() throws Exception {
+        Run r = binPrec("run", "examples/guest-cost.prec");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("7.0")), "guest.bits: " + r.out());
+        // The JDK names incubator modules on every start (no flag turns that off); anything else is a warning
+        // the launcher's flags should have prevented, such as Truffle's sun.misc.Unsafe deprecation notice.
+        List<String> warnings = r.err().lines().filter(l -> l.startsWith("WARNING"))
+                .filter(l -> !l.equals("WARNING: Using incubator modules: jdk.incubator.vector")).toList();
+        assertEquals(List.of(), warnings, r.err());
+        assertFalse(r.err().contains("sun.misc.Unsafe"), r.err());
+    }
+
+    @Test
     void checkOnEveryExamplePrintsThePlan() throws Exception {
         for (String example : new String[] {"quickstart.prec", "precision-sweep.prec", "own-law.prec"}) {
             Run r = binPrec("check", "examples/" + example);
