@@ -94,19 +94,11 @@ final class SpecTraining {
         PrecisionValue precision = run.point().get("precision").filter(v -> v instanceof PrecisionValue)
                 .map(PrecisionValue.class::cast).orElse(new PrecisionValue(Map.of()));
         PrecisionValue rebuiltPrecision = precision(map(run.spec().fields(), "precision"));
-        if (!rebuilt.equals(resolved) || !rebuiltPrecision.parts().equals(withoutPost(precision))) {
+        if (!rebuilt.equals(resolved) || !rebuiltPrecision.parts().equals(precision.parts())) {
             throw new IllegalArgumentException("run " + run.spec().shortKey() + " cannot be rebuilt from its spec on"
                     + " another machine (" + resolved + " with " + precision + " became " + rebuilt + " with "
                     + rebuiltPrecision + ")");
         }
-    }
-
-    /** Training ignores the post-training part of a precision, which the spec leaves out too. */
-    private static Map<PrecisionValue.Role, QuantValue> withoutPost(PrecisionValue p) {
-        Map<PrecisionValue.Role, QuantValue> parts = new EnumMap<>(PrecisionValue.Role.class);
-        parts.putAll(p.parts());
-        parts.remove(PrecisionValue.Role.POST);
-        return parts;
     }
 
     private static NumberFormat format(String name) {
