@@ -84,6 +84,10 @@ final class Members {
             case DataValue d -> {
                 m.putAll(d.options().fields());
                 m.put("source", new StringValue(d.source()));
+                if (wanted.equals("entropy")) {
+                    // Built only when asked: opening a text source trains its tokenizer.
+                    m.put("entropy", entropy(d));
+                }
             }
             case SweepValue s -> {
                 m.put("runs", NumberValue.of(s.points().size()));
@@ -161,5 +165,14 @@ final class Members {
             values.add(r.fields().get(name).orElse(dev.prec.lang.value.NothingValue.INSTANCE));
         }
         return Optional.of(new ListValue(values));
+    }
+
+    /**
+     * The exact entropy rate of a synthetic source in nats per token, the loss floor no model can
+     * beat (a fit may hold a law's E there); nothing for real text, whose floor is unknown.
+     */
+    private static Value entropy(DataValue d) {
+        java.util.OptionalDouble rate = dev.prec.lang.engine.DataSources.open(d).entropyRate();
+        return rate.isPresent() ? NumberValue.of(rate.getAsDouble()) : dev.prec.lang.value.NothingValue.INSTANCE;
     }
 }
