@@ -6,9 +6,15 @@ import java.util.List;
 
 /**
  * The coordinates the optimiser works in: {@code theta = log(p)} for positive parameters, {@code p}
- * itself otherwise, with the box of the bounded ones.
+ * itself otherwise, with the box of the bounded ones. A positive parameter's log is kept within
+ * {@code [-LOG_LIMIT, LOG_LIMIT]}: a term the data do not need (an irreducible loss E far below the
+ * losses seen) otherwise drifts until {@code exp(theta)} underflows to 0, a value that violates the
+ * parameter's own constraint and breaks every later use of the fitted law.
  */
 final class ParameterSpace {
+    /** exp(+-690) = 1e+-300: positive and finite in double precision, with room for the law's arithmetic. */
+    static final double LOG_LIMIT = 690;
+
     private final boolean[] logScale;
     private final Box box;
 
@@ -20,8 +26,8 @@ final class ParameterSpace {
         for (int k = 0; k < n; k++) {
             Constraint c = parameters.get(k).constraint();
             logScale[k] = c instanceof Constraint.Positive;
-            lo[k] = c instanceof Constraint.Bounded b ? b.lo() : Double.NEGATIVE_INFINITY;
-            hi[k] = c instanceof Constraint.Bounded b ? b.hi() : Double.POSITIVE_INFINITY;
+            lo[k] = c instanceof Constraint.Bounded b ? b.lo() : logScale[k] ? -LOG_LIMIT : Double.NEGATIVE_INFINITY;
+            hi[k] = c instanceof Constraint.Bounded b ? b.hi() : logScale[k] ? LOG_LIMIT : Double.POSITIVE_INFINITY;
         }
         box = new Box(lo, hi);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.prec.law.Evaluation;
 import dev.prec.law.Expr;
 import dev.prec.law.Law;
 import dev.prec.law.LawRegistry;
@@ -129,5 +130,19 @@ class FitterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fitter.fit(law, runs, FitOptions.defaults()));
         assertTrue(e.getMessage().startsWith("t.csv:2:"), e.getMessage());
+    }
+
+    @Test
+    void aPositiveParameterTheDataDoNotNeedStaysPositiveAndTheFittedLawStaysUsable() {
+        // Losses with no irreducible term at all: E drifts down, but must not underflow to 0,
+        // which violates E > 0 and made every later use of the fitted law (plots, optima) fail.
+        Law law = LawRegistry.get("chinchilla");
+        Map<String, Double> truth = Map.of("A", 400.0, "alpha", 0.3, "B", 400.0, "beta", 0.3, "E", 1e-12);
+        RunTable runs = SyntheticRuns.generate(law, truth, 40, 0.0, 3);
+        FitResult fit = Fitter.fit(law, runs, FitOptions.defaults().withGrid(2, 32).withThreads(2));
+        double e = fit.value("E");
+        assertTrue(e > 0 && e < 0.1, "E = " + e);
+        assertTrue(Double.isFinite(fit.instance().evaluate(Map.of("N", 1e8, "D", 1e10)) instanceof Evaluation.Value v
+                ? v.loss() : Double.NaN), "the fitted law evaluates");
     }
 }
