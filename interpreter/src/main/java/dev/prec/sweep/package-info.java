@@ -9,7 +9,10 @@
  *
  * <p>{@link dev.prec.sweep.SweepExecutor} runs the pending specs with a {@link dev.prec.sweep.RunTask}
  * and reports {@link dev.prec.sweep.SweepEvent}s; {@link dev.prec.sweep.LocalExecutor} runs them
- * in this JVM (the cluster module implements the same interface on Spark). Runs already done are
+ * in this JVM (the cluster module implements the same interface on Spark); both leave the claim
+ * protocol (plan, claim under a renewed lease, record, wait for other holders) to
+ * {@link dev.prec.sweep.SweepDriver}. {@link dev.prec.sweep.ExecutorChoice} picks one by name
+ * ({@code prec run --executor}). Runs already done are
  * skipped; failures are reported as they happen and kept; interrupted runs resume from their
  * last checkpoint.
  */
