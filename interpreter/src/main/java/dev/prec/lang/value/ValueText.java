@@ -40,6 +40,23 @@ final class ValueText {
         };
     }
 
+    /**
+     * A composite result (a fit's statistics, an optimum) as {@code print} shows it: numbers with 5
+     * significant digits, at any depth; the values themselves keep full precision in their fields.
+     */
+    private static String compact(Value v) {
+        return switch (v) {
+            case NumberValue n -> RunTableText.compact(n.value()) + (n.unit() == Unit.NONE ? "" : " " + n.unit().word());
+            case RecordValue r -> {
+                StringJoiner j = new StringJoiner(", ", "{", "}");
+                r.fields().forEach((k, x) -> j.add(k + ": " + compact(x)));
+                yield j.toString();
+            }
+            case ListValue l -> l.elements().stream().map(ValueText::compact).collect(Collectors.joining(", ", "[", "]"));
+            default -> nested(v);
+        };
+    }
+
     private static String nested(Value v) {
         return v instanceof StringValue s ? '"' + s.value() + '"' : show(v);
     }
@@ -68,7 +85,7 @@ final class ValueText {
     /** The optimum's fields on one line; its bootstrap intervals, when it has them, on a second. */
     private static String optimum(OptimumValue o) {
         if (!(o.fields().get("intervals").orElse(null) instanceof RecordValue intervals)) {
-            return "optimum " + record(o.fields());
+            return "optimum " + compact(o.fields());
         }
         java.util.Map<String, Value> rest = new java.util.LinkedHashMap<>(o.fields().fields());
         rest.remove("intervals");
@@ -81,7 +98,7 @@ final class ValueText {
         });
         double level = intervals.get("level").orElse(null) instanceof NumberValue l ? l.value() : Double.NaN;
         String samples = intervals.get("samples").map(ValueText::show).orElse("?");
-        return "optimum " + record(new RecordValue(rest)) + "\n  " + String.format(Locale.ROOT, "%.0f%%", 100 * level)
+        return "optimum " + compact(new RecordValue(rest)) + "\n  " + String.format(Locale.ROOT, "%.0f%%", 100 * level)
                 + " bootstrap intervals over " + samples + " samples: " + j;
     }
 
@@ -91,10 +108,10 @@ final class ValueText {
                 s.resamples())).orElse(", no intervals (add bootstrap: n)") + "\n");
         b.append(String.format(Locale.ROOT, "  %-10s %14s %14s %14s  %s%n", "param", "value", "lower95", "upper95", "bound"));
         for (FitResult.Estimate e : f.estimates()) {
-            b.append(String.format(Locale.ROOT, "  %-10s %14s %14s %14s  %s%n", e.name(), number(e.value()),
-                    number(e.lower()), number(e.upper()), e.boundHit() ? "hit" : ""));
+            b.append(String.format(Locale.ROOT, "  %-10s %14s %14s %14s  %s%n", e.name(), RunTableText.compact(e.value()),
+                    RunTableText.compact(e.lower()), RunTableText.compact(e.upper()), e.boundHit() ? "hit" : ""));
         }
-        b.append("  ").append(record(f.statistics()));
+        b.append("  ").append(compact(f.statistics()));
         return b.toString();
     }
 

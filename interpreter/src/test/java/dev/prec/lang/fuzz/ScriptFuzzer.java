@@ -204,7 +204,7 @@ public final class ScriptFuzzer {
         List<String> scripts = new ArrayList<>();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.filter(p -> p.toString().endsWith(".prec")).sorted().toList()) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".prec") && Files.isRegularFile(p)).sorted().toList()) {
                     scripts.add(Files.readString(p));
                 }
             } catch (IOException e) {
