@@ -93,7 +93,7 @@ final class ValueText {
         intervals.fields().forEach((k, v) -> {
             if (v instanceof RecordValue r && r.get("lower").orElse(null) instanceof NumberValue lo
                     && r.get("upper").orElse(null) instanceof NumberValue hi) {
-                j.add(k + " [" + show(lo) + ", " + show(hi) + "]");
+                j.add(k + " [" + compact(lo) + ", " + compact(hi) + "]");
             }
         });
         double level = intervals.get("level").orElse(null) instanceof NumberValue l ? l.value() : Double.NaN;
