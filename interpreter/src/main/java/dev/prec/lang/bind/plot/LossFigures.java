@@ -37,8 +37,11 @@ final class LossFigures {
     static Chart lossAgainst(List<Observation> runs, Optional<LawValue> law, String x, List<LawValue> samples,
                              double level) {
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
-        List<String> held = law.map(l -> l.variables().stream().filter(v -> !v.equals(x)).toList())
+        List<String> allHeld = law.map(l -> l.variables().stream().filter(v -> !v.equals(x)).toList())
                 .orElse(List.of(x.equals("N") ? "D" : "N"));
+        // Held variables with one value over all runs go to the title once instead of into every legend entry.
+        List<String> held = allHeld.stream().filter(v -> distinct(runs, v) > 1).toList();
+        List<String> constant = allHeld.stream().filter(v -> distinct(runs, v) == 1).toList();
         for (Observation o : runs) {
             groups.computeIfAbsent(groupName(o, held), k -> new ArrayList<>()).add(o);
         }
@@ -64,7 +67,11 @@ final class LossFigures {
             }
         }
         String axis = x.equals("N") ? "parameters N" : "training tokens D";
-        String title = "Loss against " + (x.equals("N") ? "model size" : "data") + " per precision"
+        StringBuilder at = new StringBuilder();
+        for (String v : constant) {
+            at.append(at.isEmpty() ? " at " : ", ").append(v).append(" = ").append(Observation.format(runs.getFirst().get(v)));
+        }
+        String title = "Loss against " + (x.equals("N") ? "model size" : "data") + " per precision" + at
                 + law.map(l -> " (" + l.name() + ")").orElse("");
         // Losses span well under a decade, where a log axis would have no labelled tick: linear (log_y: true
         // restores the log-log view).
@@ -77,6 +84,12 @@ final class LossFigures {
             rows[i] = new double[] {s.x()[i], s.y()[i]};
         }
         return rows;
+    }
+
+    /** Distinct values of {@code variable} over the runs that have it. */
+    private static long distinct(List<Observation> runs, String variable) {
+        return runs.stream().filter(o -> o.numbers().containsKey(variable)).mapToDouble(o -> o.get(variable))
+                .distinct().count();
     }
 
     private static String groupName(Observation o, List<String> held) {

@@ -1,6 +1,7 @@
 package dev.prec.lang.bind.plot;
 
 import dev.prec.lang.value.NumberValue;
+import dev.prec.lang.value.PrecisionValue;
 import dev.prec.lang.value.RecordValue;
 import dev.prec.lang.value.RunTable;
 import dev.prec.lang.value.Value;
@@ -55,9 +56,18 @@ record Observation(Map<String, Double> numbers, double loss, String precision) {
         return out;
     }
 
+    /** The parts training quantizes; a precision giving them one format is labelled by that format. */
+    private static final List<PrecisionValue.Role> TRAINED_PARTS = List.of(PrecisionValue.Role.WEIGHTS,
+            PrecisionValue.Role.ACTIVATIONS, PrecisionValue.Role.KV);
+
     private static String label(RecordValue f, Map<String, Double> numbers) {
         Optional<Value> p = f.get("precision");
         if (p.isPresent()) {
+            // One format for every part ({weights: bf16, activations: bf16, kv: bf16}) reads as that format.
+            if (p.get() instanceof PrecisionValue pv && pv.parts().keySet().containsAll(TRAINED_PARTS)
+                    && pv.parts().values().stream().map(Value::show).distinct().count() == 1) {
+                return pv.parts().get(PrecisionValue.Role.WEIGHTS).show();
+            }
             return p.get().show();
         }
         for (String name : PRECISION_FIELDS) {

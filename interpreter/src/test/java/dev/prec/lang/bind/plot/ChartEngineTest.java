@@ -99,6 +99,18 @@ class ChartEngineTest {
     }
 
     @Test
+    void heldVariablesWithOneValueGoToTheTitleAndOnlyTheVaryingOnesIntoTheLegend() {
+        Chart c = ChartEngine.chart(TRAINING, Optional.of(Laws.runs(TRAINING, 0, 1)), read());
+        // The runs vary D (two token counts) and the precision; P_w, P_a and P_kv vary with the precision.
+        assertTrue(c.series().stream().allMatch(s -> s.name().contains("D = ")), c.series().toString());
+        RunTable oneD = new RunTable(Laws.runs(TRAINING, 0, 1).rows().stream()
+                .filter(r -> ((NumberValue) r.config().get("D").orElseThrow()).value() == 2e9).toList());
+        Chart single = ChartEngine.chart(TRAINING, Optional.of(oneD), read());
+        assertTrue(single.title().contains("at D = 2.000e+09"), single.title());
+        assertTrue(single.series().stream().noneMatch(s -> s.name().contains("D = ")), single.series().toString());
+    }
+
+    @Test
     void fitPlotCarriesRSquaredOfTheRunsInItsLegend() {
         RunTable runs = Laws.runs(TRAINING, 0.002, 3);
         String right = ChartEngine.chart(TRAINING, Optional.of(runs), read("kind", "fit")).series().getFirst().name();
