@@ -1,21 +1,19 @@
 package dev.prec.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prec.lang.Pipeline;
+import dev.prec.lang.bind.plot.PlotImages;
 import dev.prec.lang.diag.DiagnosticRenderer;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.diag.SourceFile;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,6 @@ class PlotGalleryTest {
     /** Where docs/plots.md links its images. */
     static final Path DOCS_IMAGES = ExamplesTest.EXAMPLES.resolve("../docs/images").normalize();
     /** Luminance variance of a blank image is 0; a chart with axes, text and curves is in the hundreds. */
-    private static final double MIN_VARIANCE = 50.0;
     /** The files plot.prec writes, with the image size asked for (SVGs: 0). */
     private static final Map<String, int[]> IMAGES = Map.of(
             "loss.png", new int[] {800, 600}, "fit.png", new int[] {800, 600}, "neff.png", new int[] {800, 600},
@@ -60,9 +57,9 @@ class PlotGalleryTest {
         for (Map.Entry<String, int[]> image : IMAGES.entrySet()) {
             Path file = dir.resolve("plots").resolve(image.getKey());
             if (image.getKey().endsWith(".svg")) {
-                assertSvg(file);
+                PlotImages.assertSvg(file);
             } else {
-                assertPng(file, image.getValue()[0], image.getValue()[1]);
+                PlotImages.assertPng(file, image.getValue()[0], image.getValue()[1]);
             }
             String name = "plot-" + image.getKey();
             Files.copy(file, DOCS_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -77,32 +74,6 @@ class PlotGalleryTest {
             ids.add(((Element) sections.item(i)).getAttribute("id"));
         }
         assertTrue(ids.containsAll(List.of("plan", "runs", "fits", "laws", "optima", "plots", "output")), ids.toString());
-    }
-
-    private static void assertPng(Path file, int width, int height) throws Exception {
-        BufferedImage img = ImageIO.read(file.toFile());
-        assertNotNull(img, "not an image: " + file);
-        assertEquals(width, img.getWidth(), file.toString());
-        assertEquals(height, img.getHeight(), file.toString());
-        double sum = 0;
-        double sumSq = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = img.getRGB(x, y);
-                double l = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
-                sum += l;
-                sumSq += l * l;
-            }
-        }
-        double n = (double) width * height;
-        double variance = sumSq / n - (sum / n) * (sum / n);
-        assertTrue(variance > MIN_VARIANCE, "blank-looking image " + file + ", variance " + variance);
-    }
-
-    private static void assertSvg(Path file) throws Exception {
-        Document doc = xml(file);
-        assertEquals("svg", doc.getDocumentElement().getTagName());
-        assertTrue(doc.getElementsByTagName("path").getLength() > 0, "the SVG draws nothing: " + file);
     }
 
     private static Document xml(Path file) throws Exception {

@@ -11,20 +11,23 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
-/** Checks a written plot: PNG decodes at the asked size and is not one colour; SVG parses and draws. */
-final class PlotImages {
+/**
+ * Checks a written plot: PNG decodes at the asked size and is not one colour; SVG parses and draws.
+ * Shared with other modules' tests (the examples' gallery) through the interpreter's test-jar.
+ */
+public final class PlotImages {
     /** Luminance variance of a blank image is 0; a chart with axes, text and curves is in the hundreds. */
-    static final double MIN_VARIANCE = 50.0;
+    public static final double MIN_VARIANCE = 50.0;
 
     private PlotImages() {
     }
 
-    static void assertPng(Path file, int width, int height) throws Exception {
+    public static void assertPng(Path file, int width, int height) throws Exception {
         assertTrue(Files.isRegularFile(file), "no file " + file);
         BufferedImage img = ImageIO.read(file.toFile());
         assertNotNull(img, "not an image: " + file);
-        assertEquals(width, img.getWidth());
-        assertEquals(height, img.getHeight());
+        assertEquals(width, img.getWidth(), file.toString());
+        assertEquals(height, img.getHeight(), file.toString());
         double sum = 0;
         double sumSq = 0;
         for (int y = 0; y < height; y++) {
@@ -37,15 +40,15 @@ final class PlotImages {
         }
         double n = (double) width * height;
         double variance = sumSq / n - (sum / n) * (sum / n);
-        assertTrue(variance > MIN_VARIANCE, "blank-looking image, variance " + variance);
+        assertTrue(variance > MIN_VARIANCE, "blank-looking image " + file + ", variance " + variance);
     }
 
-    static Document assertSvg(Path file) throws Exception {
+    public static Document assertSvg(Path file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = f.newDocumentBuilder().parse(file.toFile());
         assertEquals("svg", doc.getDocumentElement().getTagName());
-        assertTrue(doc.getElementsByTagName("path").getLength() > 0, "the SVG draws nothing");
+        assertTrue(doc.getElementsByTagName("path").getLength() > 0, "the SVG draws nothing: " + file);
         return doc;
     }
 }
