@@ -15,7 +15,6 @@ import dev.prec.plot.Series;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -62,13 +61,13 @@ class PageWriterTest {
         assertEquals(1, doc.getElementsByTagName("pre").getLength());
         NodeList imgs = doc.getElementsByTagName("img");
         assertEquals(2, imgs.getLength());
-        byte[] inlinedPng = dataUri(((Element) imgs.item(0)).getAttribute("src"), "image/png");
+        byte[] inlinedPng = PageAssertions.inlined(((Element) imgs.item(0)).getAttribute("src"), "image/png");
         assertArrayEquals(png, inlinedPng);
         assertEquals(320, ImageIO.read(new ByteArrayInputStream(inlinedPng)).getWidth());
-        byte[] inlinedSvg = dataUri(((Element) imgs.item(1)).getAttribute("src"), "image/svg+xml");
+        byte[] inlinedSvg = PageAssertions.inlined(((Element) imgs.item(1)).getAttribute("src"), "image/svg+xml");
         assertArrayEquals(svg, inlinedSvg);
         assertTrue(new String(inlinedSvg, StandardCharsets.UTF_8).contains("<svg"));
-        assertNoExternalReference(doc);
+        PageAssertions.assertNoExternalReference(doc);
     }
 
     @Test
@@ -88,24 +87,5 @@ class PageWriterTest {
         Section s = new Section("a", "A", List.of(), "");
         assertThrows(IllegalArgumentException.class, () -> new Page("t", "", List.of(s, s)));
         assertThrows(IllegalArgumentException.class, () -> new Block.Figure("f", ImageFormat.PNG, new byte[0]));
-    }
-
-    private static byte[] dataUri(String src, String mime) {
-        String prefix = "data:" + mime + ";base64,";
-        assertTrue(src.startsWith(prefix), src.substring(0, Math.min(40, src.length())));
-        return Base64.getDecoder().decode(src.substring(prefix.length()));
-    }
-
-    /** Every src and href points into the page: a data URI or a fragment. */
-    static void assertNoExternalReference(Document doc) {
-        NodeList all = doc.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            for (String attr : List.of("src", "href")) {
-                String v = e.getAttribute(attr);
-                assertTrue(v.isEmpty() || v.startsWith("data:") || v.startsWith("#"), e.getTagName() + " " + attr + "=" + v);
-            }
-            assertTrue(!e.getTagName().equals("link") && !e.getTagName().equals("script"), e.getTagName());
-        }
     }
 }

@@ -7,12 +7,12 @@ import dev.prec.lang.Pipeline;
 import dev.prec.lang.diag.DiagnosticRenderer;
 import dev.prec.lang.diag.DiagnosticSink;
 import dev.prec.lang.diag.SourceFile;
+import dev.prec.report.PageAssertions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -95,13 +95,13 @@ class ReportScriptTest {
 
         NodeList imgs = doc.getElementsByTagName("img");
         assertEquals(3, imgs.getLength(), "one image per plot statement");
-        byte[] loss = inlined((Element) imgs.item(0), "image/png");
+        byte[] loss = PageAssertions.inlined(((Element) imgs.item(0)).getAttribute("src"), "image/png");
         assertEquals(400, ImageIO.read(new ByteArrayInputStream(loss)).getWidth());
-        byte[] contours = inlined((Element) imgs.item(1), "image/svg+xml");
+        byte[] contours = PageAssertions.inlined(((Element) imgs.item(1)).getAttribute("src"), "image/svg+xml");
         assertTrue(new String(contours, StandardCharsets.UTF_8).contains("<svg"));
-        assertEquals(Files.size(dir.resolve("out/frontier.png")), inlined((Element) imgs.item(2), "image/png").length);
+        assertEquals(Files.size(dir.resolve("out/frontier.png")), PageAssertions.inlined(((Element) imgs.item(2)).getAttribute("src"), "image/png").length);
         assertTrue(section(doc, "plots").contains("plot paper against best to \"out/contours.svg\""), section(doc, "plots"));
-        assertNoExternalReference(doc);
+        PageAssertions.assertNoExternalReference(doc);
     }
 
     @Test
@@ -143,25 +143,5 @@ class ReportScriptTest {
             }
         }
         throw new AssertionError("no section " + id);
-    }
-
-    static byte[] inlined(Element img, String mime) {
-        String src = img.getAttribute("src");
-        String prefix = "data:" + mime + ";base64,";
-        assertTrue(src.startsWith(prefix), src.substring(0, Math.min(40, src.length())));
-        return Base64.getDecoder().decode(src.substring(prefix.length()));
-    }
-
-    /** Every src and href points into the page (a data URI or a fragment); no script, no stylesheet link. */
-    static void assertNoExternalReference(Document doc) {
-        NodeList all = doc.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            for (String attr : List.of("src", "href")) {
-                String v = e.getAttribute(attr);
-                assertTrue(v.isEmpty() || v.startsWith("data:") || v.startsWith("#"), e.getTagName() + " " + attr + "=" + v);
-            }
-            assertTrue(!e.getTagName().equals("link") && !e.getTagName().equals("script"), e.getTagName());
-        }
     }
 }
